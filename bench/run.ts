@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { build } from 'vite'
+import { measureBundle } from './bundle'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const ANCHOR_FIRST_PAGE_BYTES = 788_080
+const FIRST_PAGE_BUDGET_BYTES = 200_000
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`
+
+console.log('Building the console…')
+await build({ root, logLevel: 'warn' })
+const report = measureBundle(join(root, 'dist'))
+
+console.log('\n== Bundle (gzip -9) ==')
+const { gzipBytes, files } = report.firstPage
+console.log(
+  `first page (/ -> /datasets): ${gzipBytes} B (${kb(gzipBytes)}) in ${files.length} files; ` +
+    `budget ${kb(FIRST_PAGE_BUDGET_BYTES)}: ${gzipBytes <= FIRST_PAGE_BUDGET_BYTES ? 'within' : 'OVER'}; ` +
+    `${(gzipBytes / ANCHOR_FIRST_PAGE_BYTES).toFixed(3)} of the anchor UI's ${ANCHOR_FIRST_PAGE_BYTES} B`,
+)
+for (const file of files) console.log(`  ${file}`)
+console.log('lazy chunks (bytes added on first visit, beyond the first page):')
+for (const chunk of report.lazyChunks) console.log(`  ${chunk.name}: ${chunk.extraGzipBytes} B`)

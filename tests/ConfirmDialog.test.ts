@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { VApp } from 'vuetify/components'
+import { h } from 'vue'
+import ConfirmDialog from '@/components/ConfirmDialog.vue'
+import { useConfirm } from '@/composables/useConfirm'
+import { mountWithShell } from './mountWithShell'
+
+let wrapper: VueWrapper | undefined
+
+async function openDialog() {
+  wrapper = mountWithShell({ render: () => h(VApp, () => h(ConfirmDialog)) })
+  await nextTick()
+}
+
+function button(name: string): HTMLButtonElement {
+  const found = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)
+  if (!found) throw new Error(`No button named ${name}`)
+  return found
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  document.body.innerHTML = ''
+})
+
+describe('useConfirm with ConfirmDialog', () => {
+  it('shows the question and resolves true on confirm', async () => {
+    await openDialog()
+    const answer = useConfirm()({ title: 'Discard changes?', text: 'Your edits will be lost.', confirmText: 'Discard' })
+    await flushPromises()
+    expect(document.body.textContent).toContain('Discard changes?')
+    expect(document.body.textContent).toContain('Your edits will be lost.')
+    button('Discard').click()
+    await expect(answer).resolves.toBe(true)
+  })
+
+  it('resolves false on cancel', async () => {
+    await openDialog()
+    const answer = useConfirm()({ title: 'Revert?', text: 'Revert to entry 3.' })
+    await flushPromises()
+    button('Cancel').click()
+    await expect(answer).resolves.toBe(false)
+  })
+
+  it('answers an older question false when a newer one is asked', async () => {
+    await openDialog()
+    const confirm = useConfirm()
+    const first = confirm({ title: 'First', text: 'one' })
+    const second = confirm({ title: 'Second', text: 'two' })
+    await expect(first).resolves.toBe(false)
+    await flushPromises()
+    expect(document.body.textContent).toContain('Second')
+    button('Confirm').click()
+    await expect(second).resolves.toBe(true)
+  })
+})
