@@ -8,6 +8,16 @@ export default defineConfig({
   // Vuetify is imported per component by the plugin; pre-bundling it makes the dev server reload on first load.
   optimizeDeps: { exclude: ['vuetify'] },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { manifest: true, target: 'es2022' },
-  server: { port: 5173, strictPort: true },
+  build: { manifest: true, target: 'es2022', rolldownOptions: { checks: { pluginTimings: false } } },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The dev server hands everything but the app itself to the local stack, so the browser sees one origin.
+    proxy: Object.fromEntries(
+      ['/config.json', '/data-store', '/registry', '/search-api', '/auth-api', '/auth/realms'].map((path) => [
+        path,
+        { target: process.env.STACK_URL ?? 'http://127.0.0.1:8080' },
+      ]),
+    ),
+  },
 })
