@@ -32,7 +32,8 @@ export default defineConfig({
   webServer: {
     // The node binary itself (not npm or npx), so Playwright's shutdown reaches the server.
     command: 'node --import tsx server/src/start.ts',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    // A fresh in-memory store with the demo data for every run: tests never see each other's leftovers.
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: ':memory:' },
     url: `${baseURL}/config.json`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -2,10 +2,13 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { build } from 'vite'
 import { measureBundle } from './bundle'
+import { benchApi } from './api'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const ANCHOR_FIRST_PAGE_BYTES = 788_080
 const FIRST_PAGE_BUDGET_BYTES = 200_000
+const BENCH_DATASETS = Number(process.env.BENCH_DATASETS ?? 10_000)
+const LIST_P99_TARGET_MS = 50
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`
 
@@ -23,3 +26,12 @@ console.log(
 for (const file of files) console.log(`  ${file}`)
 console.log('lazy chunks (bytes added on first visit, beyond the first page):')
 for (const chunk of report.lazyChunks) console.log(`  ${chunk.name}: ${chunk.extraGzipBytes} B`)
+
+console.log(`\n== API on a ${BENCH_DATASETS}-dataset store (autocannon, 20 connections, 10 s each) ==`)
+const api = await benchApi(BENCH_DATASETS)
+console.log(`seeding ${BENCH_DATASETS} datasets: ${api.seedSeconds.toFixed(1)} s`)
+for (const r of api.results) {
+  console.log(`${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`)
+}
+const listP99 = api.results[0].p99
+console.log(`list p99 target ≤ ${LIST_P99_TARGET_MS} ms: ${listP99 <= LIST_P99_TARGET_MS ? 'met' : 'MISSED'}`)

@@ -1,14 +1,47 @@
 import Fastify, { type FastifyInstance } from 'fastify'
+import swagger from '@fastify/swagger'
+import type { StackContext } from './context'
+import { installErrorHandler } from './http/errors'
+import { validatorCompiler } from './http/validator'
 import { registerStaticConsole, type StaticConsoleOptions } from './static-console'
+import { datastoreRoutes } from './routes/datastore'
+import { registryAgentRoutes } from './routes/registry/agents'
+import { registryReleaseRoutes } from './routes/registry/releases'
+import { registryDatasetAdminRoutes } from './routes/registry/dataset-admin'
+import { searchRoutes } from './routes/search'
+import { authApiRoutes } from './routes/auth-api'
+import { storageDownloadRoutes } from './routes/storage-download'
 
 export interface AppOptions {
   console?: StaticConsoleOptions
+  /** The APIs; absent serves the console alone. */
+  stack?: StackContext
+  /** Mounts the OpenID Connect provider. */
+  registerOidc?: (app: FastifyInstance) => Promise<void>
   logger?: boolean
 }
 
-/** The local stack as one Fastify app, so tests can inject requests without a port. */
+/** The local stack as one Fastify app, so tests can inject requests or listen on a free port. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false })
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 })
+  app.setValidatorCompiler(validatorCompiler)
+  installErrorHandler(app)
+  const ctx = options.stack
+  if (ctx) {
+    await app.register(swagger, {
+      openapi: { info: { title: 'Provena Data Store API (local stack)', version: '1.0.0' } },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    })
+    await datastoreRoutes(app, ctx)
+    await registryAgentRoutes(app, ctx)
+    await registryReleaseRoutes(app, ctx)
+    await registryDatasetAdminRoutes(app, ctx)
+    await searchRoutes(app, ctx)
+    await authApiRoutes(app, ctx)
+    await storageDownloadRoutes(app, ctx)
+  }
+  if (options.registerOidc) await options.registerOidc(app)
   if (options.console) await registerStaticConsole(app, options.console)
+  else app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not Found' }))
   return app
 }

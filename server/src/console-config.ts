@@ -8,13 +8,18 @@ export interface ConsoleConfig {
 }
 
 export const CONSOLE_CLIENT_ID = 'datastore-console'
+export const REALM_PATH = '/auth/realms/provena'
 
-export function consoleConfigFor(origin: string): ConsoleConfig {
+/**
+ * The APIs are announced on the origin the console was loaded from (same origin, no CORS); the sign-in
+ * authority is always the provider's one issuer, which tokens name and the APIs check.
+ */
+export function consoleConfigFor(origin: string, issuer = `${origin}${REALM_PATH}`): ConsoleConfig {
   return {
     dataStoreApi: `${origin}/data-store`,
     registryApi: `${origin}/registry`,
     authApi: `${origin}/auth-api`,
     searchApi: `${origin}/search-api`,
-    oidc: { authority: `${origin}/auth/realms/provena`, clientId: CONSOLE_CLIENT_ID },
+    oidc: { authority: issuer, clientId: CONSOLE_CLIENT_ID },
   }
 }

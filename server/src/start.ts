@@ -1,25 +1,32 @@
 import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
-import { buildApp } from './app'
+import { join, resolve } from 'node:path'
+import { createStack } from './stack'
 import { buildConsoleIfNeeded } from './build-if-needed'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const host = process.env.HOST ?? '127.0.0.1'
 const port = Number(process.env.PORT ?? 8080)
+const origin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`
+const inMemory = process.env.DATA_DIR === ':memory:'
 
 if (await buildConsoleIfNeeded(root)) console.log('Built the console into dist/.')
 
-const app = await buildApp({
-  console: { distDir: join(root, 'dist'), publicOrigin: process.env.PUBLIC_ORIGIN },
+const stack = await createStack({
+  origin,
+  extraConsoleOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  dataDir: inMemory ? undefined : resolve(root, process.env.DATA_DIR ?? '.data'),
+  databaseUrl: process.env.DATABASE_URL,
+  distDir: join(root, 'dist'),
+  accessTokenTtlSeconds: process.env.ACCESS_TOKEN_TTL ? Number(process.env.ACCESS_TOKEN_TTL) : undefined,
+  seed: true,
   logger: process.env.LOG_REQUESTS === '1',
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    app.close().then(() => process.exit(0))
+    stack.close().then(() => process.exit(0))
   })
 }
 
-await app.listen({ host, port })
-const shown = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host
-console.log(`Provena Datastore Console: http://${shown}:${port}`)
+await stack.app.listen({ host, port })
+console.log(`Provena Datastore Console with the local stack: ${origin}  (sign in as steward/steward, reviewer/reviewer, admin/admin, reader/reader or outsider/outsider)`)

@@ -9,10 +9,12 @@ export interface StaticConsoleOptions {
   distDir: string
   /** Origin the services are announced on; defaults to the origin each request came to. */
   publicOrigin?: string
+  /** The OpenID Connect issuer; defaults to the realm on the announced origin. */
+  issuer?: string
 }
 
 /** Paths owned by the APIs: a miss there is a JSON 404, never the console's index.html. */
-const API_PREFIXES = ['/data-store', '/registry', '/search-api', '/auth-api', '/auth/']
+const API_PREFIXES = ['/data-store', '/registry', '/search-api', '/auth-api', '/auth/realms', '/storage']
 
 /** Serves the built single-page console, its runtime config and the history-mode fallback. */
 export async function registerStaticConsole(app: FastifyInstance, options: StaticConsoleOptions) {
@@ -23,7 +25,7 @@ export async function registerStaticConsole(app: FastifyInstance, options: Stati
   app.get('/config.json', async (request, reply) => {
     const origin = options.publicOrigin ?? `${request.protocol}://${request.host}`
     reply.header('cache-control', 'no-store')
-    return consoleConfigFor(origin)
+    return consoleConfigFor(origin, options.issuer)
   })
 
   app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs'
+
+/** The slice of SQL the stack uses, the same on PGlite and on a PostgreSQL server. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>
+}
+
+export interface Database extends Queryable {
+  /** Runs fn in one transaction: everything it wrote is kept, or nothing is. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+  readonly kind: 'pglite' | 'postgres'
+}
+
+export interface DatabaseOptions {
+  /** postgres://… runs on a PostgreSQL server; otherwise PGlite. */
+  url?: string
+  /** PGlite's folder; absent means in memory (tests). */
+  dataDir?: string
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const pg = new PGlite(dataDir)
+  await pg.waitReady
+  return {
+    kind: 'pglite',
+    query: (sql, params) => pg.query(sql, params) as never,
+    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never })),
+    close: () => pg.close(),
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: pg } = await import('pg')
+  // Unix seconds are stored as bigint; they fit a JS number, so read them as numbers.
+  pg.types.setTypeParser(20, (value: string) => Number(value))
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  return {
+    kind: 'postgres',
+    query: (sql, params) => pool.query(sql, params as unknown[]) as never,
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn({ query: (sql, params) => client.query(sql, params as unknown[]) as never })
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK')
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir)
+}

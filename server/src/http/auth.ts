@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify'
+import type { Caller } from '../domain/types'
+import { HttpError } from './errors'
+
+/** Checks a bearer token (signature, issuer, audience, expiry); throws when it is not good. */
+export type TokenVerifier = (token: string) => Promise<{
+  preferred_username?: unknown
+  email?: unknown
+  realm_access?: { roles?: unknown } | undefined
+}>
+
+export const ROLES = {
+  ER_READ: 'entity-registry-read',
+  ER_WRITE: 'entity-registry-write',
+  ER_ADMIN: 'entity-registry-admin',
+  SA_READ: 'sys-admin-read',
+  SA_WRITE: 'sys-admin-write',
+  SA_ADMIN: 'sys-admin-admin',
+} as const
+
+const { ER_READ, ER_WRITE, ER_ADMIN, SA_READ, SA_WRITE, SA_ADMIN } = ROLES
+/** Provena's all-of role lists (contract §2, §9.2). */
+export const REALM = {
+  any: [] as string[],
+  read: [ER_READ],
+  write: [ER_READ, ER_WRITE],
+  admin: [ER_READ, ER_WRITE, ER_ADMIN],
+  reviewerAdd: [SA_READ, SA_WRITE],
+  reviewerDelete: [SA_READ, SA_WRITE, SA_ADMIN],
+}
+
+const BEARER = { 'WWW-Authenticate': 'Bearer' }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller?: Caller
+  }
+}
+
+/** The authenticated caller of a route guarded by requireRealmRoles. */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new Error('Route is missing its requireRealmRoles guard.')
+  return request.caller
+}
+
+/**
+ * Authenticates the bearer token and requires every one of `roles`, with Provena's statuses and words
+ * (401 even for a missing role). Runs before body validation, as FastAPI resolves dependencies first.
+ */
+export function requireRealmRoles(verify: TokenVerifier, roles: string[]): preValidationHookHandler {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const header = request.headers.authorization ?? ''
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+    if (!match) throw new HttpError(401, 'Not authenticated', BEARER)
+    let claims: Awaited<ReturnType<TokenVerifier>>
+    try {
+      claims = await verify(match[1])
+    } catch {
+      throw new HttpError(401, 'Could not validate credentials', BEARER)
+    }
+    const tokenRoles = claims.realm_access?.roles
+    if (!Array.isArray(tokenRoles) || typeof claims.preferred_username !== 'string') {
+      throw new HttpError(401, 'Token had incorrect structure.')
+    }
+    if (!roles.every((role) => tokenRoles.includes(role))) {
+      throw new HttpError(401, "You are not authorised to access this resource as you don't have the correct role.")
+    }
+    request.caller = {
+      username: claims.preferred_username,
+      email: typeof claims.email === 'string' ? claims.email : null,
+      roles: tokenRoles.filter((role): role is string => typeof role === 'string'),
+      accessToken: match[1],
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+
+/** One pydantic v1 error as FastAPI reports it in a 422 `detail[]`. */
+export interface PydanticError {
+  loc: (string | number)[]
+  msg: string
+  type: string
+  ctx?: Record<string, unknown>
+}
+
+/** An error the routes raise on purpose, answered as FastAPI's HTTPException: `{"detail": ...}`. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly detail: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof detail === 'string' ? detail : JSON.stringify(detail))
+  }
+}
+
+/** A request that failed validation; `where` is the part FastAPI names first in `loc`. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 422
+  constructor(readonly errors: PydanticError[]) {
+    super('Request validation failed')
+  }
+}
+
+const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' }
+
+function validationDetail(error: RequestValidationError, context: string | undefined): PydanticError[] {
+  const part = PART_NAMES[context ?? 'body'] ?? 'body'
+  return error.errors.map((e) => ({ ...e, loc: [part, ...e.loc] }))
+}
+
+/** Answers every failure the way FastAPI does, so clients see Provena's shapes. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.statusCode).headers(error.headers).send({ detail: error.detail })
+    }
+    if (error instanceof RequestValidationError) {
+      return reply.code(422).send({ detail: validationDetail(error, error.validationContext ?? (error as { validationContext?: string }).validationContext) })
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return reply.code(422).send({ detail: [{ loc: ['body', 0], msg: 'Expecting value: the body is not valid JSON', type: 'value_error.jsondecode' }] })
+    }
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.code(422).send({ detail: [{ loc: ['body'], msg: 'field required', type: 'value_error.missing' }] })
+    }
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500) return reply.code(status).send({ detail: error.message })
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.code(500).type('text/plain').send('Internal Server Error')
+  })
+}

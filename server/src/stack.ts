@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { openDatabase, type Database } from './db/database'
+import { migrate } from './db/migrate'
+import { FileStorage } from './domain/storage'
+import { createOidc, type Oidc } from './oidc'
+import { REALM_PATH } from './console-config'
+import { seedDemoData } from './seed/apply'
+
+export const BUCKET = 'local-data-store'
+
+export interface StackOptions {
+  /** The one origin the provider issues tokens for, e.g. http://localhost:8080. */
+  origin: string
+  /** Other origins the console may be served from (each gets redirect URIs). */
+  extraConsoleOrigins?: string[]
+  /** Folder for PGlite and the files; absent keeps everything in memory and a temporary folder. */
+  dataDir?: string
+  /** postgres://… to use a PostgreSQL server instead of PGlite. */
+  databaseUrl?: string
+  /** The built console to serve, if any. */
+  distDir?: string
+  accessTokenTtlSeconds?: number
+  /** Seed the demo accounts and data into an empty database. */
+  seed?: boolean
+  logger?: boolean
+}
+
+export interface Stack {
+  app: FastifyInstance
+  db: Database
+  oidc: Oidc
+  storage: FileStorage
+  issuer: string
+  audience: string
+  close(): Promise<void>
+}
+
+async function storageSecret(db: Database): Promise<string> {
+  const fresh = JSON.stringify(randomBytes(32).toString('hex'))
+  await db.query('INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', ['storage-signing-key', fresh])
+  const { rows } = await db.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', ['storage-signing-key'])
+  return rows[0].value
+}
+
+/** Everything the console talks to, in one process: APIs, provider, database, files and the console. */
+export async function createStack(options: StackOptions): Promise<Stack> {
+  const db = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'db') : undefined })
+  await migrate(db)
+  const filesRoot = options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'datastore-files-'))
+  const storage = new FileStorage(filesRoot, BUCKET, await storageSecret(db))
+  if (options.seed) await seedDemoData(db, storage)
+
+  const issuer = `${options.origin}${REALM_PATH}`
+  const audience = `${options.origin}/apis`
+  const port = new URL(options.origin).port
+  const consoleOrigins = [
+    ...new Set([options.origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(options.extraConsoleOrigins ?? [])]),
+  ]
+  const oidc = await createOidc({ db, issuer, consoleOrigins, audience, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 300 })
+  const app = await buildApp({
+    stack: {
+      db,
+      verify: (token) => oidc.verifyAccessToken(token),
+      storage,
+      publicOrigin: options.origin,
+      settings: {
+        STAGE: 'LOCAL',
+        KEYCLOAK_ENDPOINT: issuer,
+        REGISTRY_API_ENDPOINT: `${options.origin}/registry`,
+        AUTH_API_ENDPOINT: `${options.origin}/auth-api`,
+        S3_STORAGE_BUCKET_NAME: BUCKET,
+        DOMAIN_BASE: new URL(options.origin).host,
+        DATABASE: db.kind,
+        MONITORING_ENABLED: 'False',
+      },
+    },
+    registerOidc: (app) => oidc.register(app),
+    console: options.distDir ? { distDir: options.distDir, issuer } : undefined,
+    logger: options.logger,
+  })
+
+  return {
+    app,
+    db,
+    oidc,
+    storage,
+    issuer,
+    audience,
+    async close() {
+      await app.close()
+      await oidc.close()
+      await db.close()
+      if (!options.dataDir) rmSync(filesRoot, { recursive: true, force: true })
+    },
+  }
+}
