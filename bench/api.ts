@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +7,7 @@ import { openDatabase } from '../server/src/db/database'
 import { migrate } from '../server/src/db/migrate'
 import { FileStorage } from '../server/src/domain/storage'
 import { seedDemoData } from '../server/src/seed/apply'
-import { BUCKET, createStack } from '../server/src/stack'
+import { BUCKET } from '../server/src/stack'
 import { signIn } from '../server/tests/helpers/sign-in'
 import { freePort } from '../server/tests/helpers/stack'
 
@@ -44,12 +45,23 @@ export async function benchApi(datasets: number) {
 
     const port = await freePort()
     const origin = `http://127.0.0.1:${port}`
-    const stack = await createStack({ origin, dataDir })
-    await stack.app.listen({ host: '127.0.0.1', port })
+    // The stack runs in its own process, as npm start runs it, so the load generator does not share its event loop.
+    const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/start.ts'], {
+      env: { ...process.env, PORT: String(port), PUBLIC_ORIGIN: origin, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('exit', (code) => reject(new Error(`The stack exited with ${code}`)))
+      server.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes(origin)) resolve()
+      })
+    })
     try {
       const { access_token } = await signIn(origin, 'steward', 'steward')
       const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' }
-      const { rows } = await stack.db.query<{ id: string }>("SELECT id FROM items WHERE item_subtype = 'DATASET' ORDER BY id LIMIT 200")
+      // Datasets the steward may see, from the list itself (private ones of others would answer 401).
+      const listed = await fetch(`${origin}/data-store/registry/items/list`, { method: 'POST', headers, body: JSON.stringify({ page_size: 200 }) })
+      const rows = ((await listed.json()) as { items: { id: string }[] }).items
       const list = await load('POST /data-store/registry/items/list (page_size 20)', {
         url: `${origin}/data-store/registry/items/list`,
         method: 'POST',
@@ -64,7 +76,7 @@ export async function benchApi(datasets: number) {
       })
       return { seedSeconds, results: [list, fetchOne] }
     } finally {
-      await stack.close()
+      server.kill('SIGTERM')
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })

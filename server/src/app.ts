@@ -4,6 +4,7 @@ import type { StackContext } from './context'
 import { installErrorHandler } from './http/errors'
 import { validatorCompiler } from './http/validator'
 import { registerStaticConsole, type StaticConsoleOptions } from './static-console'
+import { registerConsoleConfig } from './console-config'
 import { datastoreRoutes } from './routes/datastore'
 import { registryAgentRoutes } from './routes/registry/agents'
 import { registryReleaseRoutes } from './routes/registry/releases'
@@ -14,6 +15,8 @@ import { storageDownloadRoutes } from './routes/storage-download'
 
 export interface AppOptions {
   console?: StaticConsoleOptions
+  /** The issuer config.json names; absent means the realm on each request's origin. */
+  issuer?: string
   /** The APIs; absent serves the console alone. */
   stack?: StackContext
   /** Mounts the OpenID Connect provider. */
@@ -26,6 +29,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 })
   app.setValidatorCompiler(validatorCompiler)
   installErrorHandler(app)
+  registerConsoleConfig(app, { issuer: options.issuer })
   const ctx = options.stack
   if (ctx) {
     await app.register(swagger, {

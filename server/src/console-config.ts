@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify'
+
 /** The `/config.json` the built console reads at start-up, pointing every service at this stack. */
 export interface ConsoleConfig {
   dataStoreApi: string
@@ -22,4 +24,17 @@ export function consoleConfigFor(origin: string, issuer = `${origin}${REALM_PATH
     searchApi: `${origin}/search-api`,
     oidc: { authority: issuer, clientId: CONSOLE_CLIENT_ID },
   }
+}
+
+export interface ConsoleConfigOptions {
+  /** The OpenID Connect issuer; defaults to the realm on each request's origin. */
+  issuer?: string
+}
+
+/** GET /config.json, always fresh, for the built console and for Vite's dev server (through its proxy). */
+export function registerConsoleConfig(app: FastifyInstance, options: ConsoleConfigOptions) {
+  app.get('/config.json', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return consoleConfigFor(`${request.protocol}://${request.host}`, options.issuer)
+  })
 }

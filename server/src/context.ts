@@ -1,5 +1,6 @@
 import type { Database } from './db/database'
 import type { FileStorage } from './domain/storage'
+import type { ItemJsonCache } from './domain/item-json-cache'
 import type { TokenVerifier } from './http/auth'
 
 /** What every route of the local stack shares. */
@@ -7,6 +8,8 @@ export interface StackContext {
   db: Database
   verify: TokenVerifier
   storage: FileStorage
+  /** Items' JSON as lists last sent it. */
+  itemJson: ItemJsonCache
   /** The origin links are made for (presigned URLs, approval e-mails). */
   publicOrigin: string
   /** KEY=value settings reported by GET /admin/config. */

@@ -7,6 +7,7 @@ import { buildApp } from './app'
 import { openDatabase, type Database } from './db/database'
 import { migrate } from './db/migrate'
 import { FileStorage } from './domain/storage'
+import { ItemJsonCache } from './domain/item-json-cache'
 import { createOidc, type Oidc } from './oidc'
 import { REALM_PATH } from './console-config'
 import { seedDemoData } from './seed/apply'
@@ -54,6 +55,8 @@ export async function createStack(options: StackOptions): Promise<Stack> {
   const filesRoot = options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'datastore-files-'))
   const storage = new FileStorage(filesRoot, BUCKET, await storageSecret(db))
   if (options.seed) await seedDemoData(db, storage)
+  // PGlite runs no autovacuum: without statistics the planner sorts every dataset to show twenty.
+  await db.query('ANALYZE')
 
   const issuer = `${options.origin}${REALM_PATH}`
   const audience = `${options.origin}/apis`
@@ -67,6 +70,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       db,
       verify: (token) => oidc.verifyAccessToken(token),
       storage,
+      itemJson: new ItemJsonCache(),
       publicOrigin: options.origin,
       settings: {
         STAGE: 'LOCAL',
@@ -80,7 +84,8 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       },
     },
     registerOidc: (app) => oidc.register(app),
-    console: options.distDir ? { distDir: options.distDir, issuer } : undefined,
+    issuer,
+    console: options.distDir ? { distDir: options.distDir } : undefined,
     logger: options.logger,
   })
 

@@ -8,15 +8,17 @@ const host = process.env.HOST ?? '127.0.0.1'
 const port = Number(process.env.PORT ?? 8080)
 const origin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`
 const inMemory = process.env.DATA_DIR === ':memory:'
+// npm run dev serves the console from Vite instead.
+const serveConsole = process.env.SERVE_CONSOLE !== '0'
 
-if (await buildConsoleIfNeeded(root)) console.log('Built the console into dist/.')
+if (serveConsole && (await buildConsoleIfNeeded(root))) console.log('Built the console into dist/.')
 
 const stack = await createStack({
   origin,
   extraConsoleOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
   dataDir: inMemory ? undefined : resolve(root, process.env.DATA_DIR ?? '.data'),
   databaseUrl: process.env.DATABASE_URL,
-  distDir: join(root, 'dist'),
+  distDir: serveConsole ? join(root, 'dist') : undefined,
   accessTokenTtlSeconds: process.env.ACCESS_TOKEN_TTL ? Number(process.env.ACCESS_TOKEN_TTL) : undefined,
   seed: true,
   logger: process.env.LOG_REQUESTS === '1',

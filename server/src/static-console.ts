@@ -2,31 +2,20 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
-import { consoleConfigFor } from './console-config'
 
 export interface StaticConsoleOptions {
   /** Folder of the built console (Vite's dist). */
   distDir: string
-  /** Origin the services are announced on; defaults to the origin each request came to. */
-  publicOrigin?: string
-  /** The OpenID Connect issuer; defaults to the realm on the announced origin. */
-  issuer?: string
 }
 
 /** Paths owned by the APIs: a miss there is a JSON 404, never the console's index.html. */
 const API_PREFIXES = ['/data-store', '/registry', '/search-api', '/auth-api', '/auth/realms', '/storage']
 
-/** Serves the built single-page console, its runtime config and the history-mode fallback. */
+/** Serves the built single-page console and the history-mode fallback. */
 export async function registerStaticConsole(app: FastifyInstance, options: StaticConsoleOptions) {
   if (!existsSync(join(options.distDir, 'index.html'))) {
     throw new Error(`No built console in ${options.distDir}: run "npm run build" first.`)
   }
-
-  app.get('/config.json', async (request, reply) => {
-    const origin = options.publicOrigin ?? `${request.protocol}://${request.host}`
-    reply.header('cache-control', 'no-store')
-    return consoleConfigFor(origin, options.issuer)
-  })
 
   app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
 

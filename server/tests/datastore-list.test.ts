@@ -86,4 +86,15 @@ describe('list', () => {
     const badKey = await t.as('admin', 'POST', '/data-store/registry/items/list', { body: { pagination_key: { id: 5 } } })
     expect(badKey.status).toBe(400)
   })
+
+  it('shows a change at once: cached item JSON is replaced when its revision moves', async () => {
+    const first = ((await t.as('admin', 'POST', '/data-store/registry/items/list', { body: { page_size: 5 } })).body as ListAnswer).items[0]
+    const fetched = await t.as('admin', 'GET', '/data-store/registry/items/fetch-dataset', { query: { handle_id: first.id } })
+    const cf = (fetched.body as { item: { collection_format: { dataset_info: { name: string } } } }).item.collection_format
+    cf.dataset_info.name = 'Renamed while cached'
+    const update = await t.as('admin', 'POST', '/data-store/register/update-metadata', { query: { handle_id: first.id, reason: 'rename' }, body: cf })
+    expect(update.status).toBe(200)
+    const after = ((await t.as('admin', 'POST', '/data-store/registry/items/list', { body: { page_size: 5 } })).body as ListAnswer).items[0]
+    expect(after).toMatchObject({ id: first.id, display_name: 'Renamed while cached' })
+  })
 })

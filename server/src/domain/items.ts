@@ -81,7 +81,7 @@ export async function saveItem(q: Queryable, item: RegistryItem): Promise<void> 
   const sets = COLUMN_LIST.split(', ')
     .slice(1)
     .map((name, i) => `${name} = $${i + 2}`)
-  await q.query(`UPDATE items SET ${sets.join(', ')} WHERE id = $1`, [id, ...rest])
+  await q.query(`UPDATE items SET ${sets.join(', ')}, revision = revision + 1 WHERE id = $1`, [id, ...rest])
 }
 
 interface ItemRow {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database'
 import { HttpError } from '../http/errors'
+import type { ItemJsonCache } from './item-json-cache'
 import { groupsOf, hasAny, itemRoles, VISIBLE_WITH } from './roles'
 import type { Caller } from './types'
 
@@ -34,16 +35,16 @@ export interface ListQuery {
 }
 
 export interface ListPage {
-  /** Raw JSON of each visible item, in order. */
-  items: string[]
+  /** UTF-8 JSON of each visible item, in order. */
+  items: Buffer[]
   notAuthorised: number
   paginationKey: Record<string, unknown> | null
 }
 
 interface Row {
   id: string
+  revision: number
   sort_value: string | number | null
-  doc: string
   owner: string | null
   general: string[] | null
   groups: Record<string, string[]> | null
@@ -57,7 +58,7 @@ function invalidKey(): never {
  * One page in Provena's manner: the limit applies before the access filter, so a page can hold fewer
  * items than asked (even none) while a key is still returned; the key is the last row read.
  */
-export async function listPage(q: Queryable, caller: Caller, query: ListQuery): Promise<ListPage> {
+export async function listPage(q: Queryable, cache: ItemJsonCache, caller: Caller, query: ListQuery): Promise<ListPage> {
   const sortType = query.sort?.sort_type ?? 'UPDATED_TIME'
   const ascending = query.sort?.sort_type ? (query.sort.ascending ?? false) : false
   const column = SORT_COLUMNS[sortType]
@@ -84,7 +85,7 @@ export async function listPage(q: Queryable, caller: Caller, query: ListQuery): 
   params.push(limit)
   const direction = ascending ? 'ASC' : 'DESC'
   const { rows } = await q.query<Row>(
-    `SELECT i.id, i.${column} AS sort_value, i.doc::text AS doc, a.owner, a.general, a.groups
+    `SELECT i.id, i.revision, i.${column} AS sort_value, a.owner, a.general, a.groups
        FROM items i LEFT JOIN access_settings a ON a.item_id = i.id
       WHERE ${conditions.join(' AND ')}
       ORDER BY i.${column} ${direction}, i.id ${direction}
@@ -92,26 +93,37 @@ export async function listPage(q: Queryable, caller: Caller, query: ListQuery): 
     params,
   )
   const groups = await groupsOf(q, caller.username)
-  const items: string[] = []
-  for (const row of rows) {
+  const visible = rows.filter((row) => {
     const access = row.owner === null ? null : { owner: row.owner, general: row.general ?? [], groups: row.groups ?? {} }
-    if (hasAny(itemRoles(caller, access, groups), VISIBLE_WITH)) items.push(row.doc)
-  }
+    return hasAny(itemRoles(caller, access, groups), VISIBLE_WITH)
+  })
   const last = rows.length === limit ? rows[rows.length - 1] : undefined
   return {
-    items,
-    notAuthorised: rows.length - items.length,
+    items: await cache.get(q, visible),
+    notAuthorised: rows.length - visible.length,
     paginationKey: last ? { id: last.id, item_subtype: query.subtype, [column]: last.sort_value } : null,
   }
 }
 
-/** Provena's GenericListResponse, assembled from raw item JSON without re-parsing it. */
-export function genericListResponse(page: ListPage, details = 'Successfully listed items.'): string {
+/** Items' JSON joined into a JSON array, without parsing or re-encoding them. */
+export function jsonArray(items: Buffer[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('[')]
+  items.forEach((item, i) => parts.push(...(i ? [COMMA, item] : [item])))
+  parts.push(Buffer.from(']'))
+  return Buffer.concat(parts)
+}
+const COMMA = Buffer.from(',')
+
+/** Provena's GenericListResponse around the page's items. */
+export function genericListResponse(page: ListPage, details = 'Successfully listed items.'): Buffer {
   const count = page.items.length
-  return (
-    `{"status":${JSON.stringify({ success: true, details })},"items":[${page.items.join(',')}],` +
-    `"seed_items":[],"unparsable_items":[],"total_item_count":${count},"complete_item_count":${count},` +
-    `"seed_item_count":0,"unparsable_item_count":0,"not_authorised_count":${page.notAuthorised},` +
-    `"pagination_key":${JSON.stringify(page.paginationKey)}}`
-  )
+  return Buffer.concat([
+    Buffer.from(`{"status":${JSON.stringify({ success: true, details })},"items":`),
+    jsonArray(page.items),
+    Buffer.from(
+      `,"seed_items":[],"unparsable_items":[],"total_item_count":${count},"complete_item_count":${count},` +
+        `"seed_item_count":0,"unparsable_item_count":0,"not_authorised_count":${page.notAuthorised},` +
+        `"pagination_key":${JSON.stringify(page.paginationKey)}}`,
+    ),
+  ])
 }

@@ -60,7 +60,7 @@ export async function datastoreReadRoutes(app: FastifyInstance, ctx: StackContex
         // Provena's registry has no (subtype, release time) index, and the data store relays its 400 as a 500.
         throw new HttpError(500, 'Non 200 response from registry API during list. Status code: 400. No index for RELEASE_TIMESTAMP on datasets.')
       }
-      const page = await listPage(ctx.db, callerOf(request), {
+      const page = await listPage(ctx.db, ctx.itemJson, callerOf(request), {
         subtype: 'DATASET',
         sort: sort_by,
         paginationKey: pagination_key,

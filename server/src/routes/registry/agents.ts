@@ -48,7 +48,7 @@ export async function registryAgentRoutes(app: FastifyInstance, ctx: StackContex
       { schema: { body: subtypeListBody }, preValidation: guard },
       async (request, reply) => {
         const { sort_by, pagination_key, page_size } = request.body
-        const page = await listPage(ctx.db, callerOf(request), { subtype, sort: sort_by, paginationKey: pagination_key, pageSize: page_size })
+        const page = await listPage(ctx.db, ctx.itemJson, callerOf(request), { subtype, sort: sort_by, paginationKey: pagination_key, pageSize: page_size })
         return reply.type('application/json').send(genericListResponse(page))
       },
     )

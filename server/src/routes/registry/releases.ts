@@ -3,7 +3,7 @@ import type { StackContext } from '../../context'
 import { callerOf, REALM, requireRealmRoles } from '../../http/auth'
 import { HttpError } from '../../http/errors'
 import { linkedPerson } from '../../domain/datasets'
-import { listPage, type SortOptions } from '../../domain/listing'
+import { jsonArray, listPage, type SortOptions } from '../../domain/listing'
 import type { ReleaseStatus } from '../../domain/types'
 import { sortOptions } from '../datastore/schemas'
 
@@ -45,7 +45,7 @@ export async function registryReleaseRoutes(app: FastifyInstance, ctx: StackCont
       if (filter_by.release_reviewer !== person) throw new HttpError(403, 'You can only list the release requests of your own Person.')
       const where: { column: 'release_approver' | 'release_status'; value: string }[] = [{ column: 'release_approver', value: person }]
       if (filter_by.release_status) where.push({ column: 'release_status', value: filter_by.release_status })
-      const page = await listPage(ctx.db, caller, {
+      const page = await listPage(ctx.db, ctx.itemJson, caller, {
         subtype: 'DATASET',
         sort: { sort_type: 'RELEASE_TIMESTAMP', ascending: sort_by?.ascending ?? false },
         paginationKey: pagination_key,
@@ -56,8 +56,11 @@ export async function registryReleaseRoutes(app: FastifyInstance, ctx: StackCont
       return reply
         .type('application/json')
         .send(
-          `{"status":${status},"dataset_items":[${page.items.join(',')}],"total_dataset_count":${page.items.length},` +
-            `"pagination_key":${JSON.stringify(page.paginationKey)}}`,
+          Buffer.concat([
+            Buffer.from(`{"status":${status},"dataset_items":`),
+            jsonArray(page.items),
+            Buffer.from(`,"total_dataset_count":${page.items.length},"pagination_key":${JSON.stringify(page.paginationKey)}}`),
+          ]),
         )
     },
   )
