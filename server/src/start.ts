@@ -11,7 +11,7 @@ const inMemory = process.env.DATA_DIR === ':memory:'
 // npm run dev serves the console from Vite instead.
 const serveConsole = process.env.SERVE_CONSOLE !== '0'
 
-if (serveConsole && (await buildConsoleIfNeeded(root))) console.log('Built the console into dist/.')
+if (serveConsole && (await buildConsoleIfNeeded(root))) process.stdout.write('Built the console into dist/.\n')
 
 const stack = await createStack({
   origin,
@@ -31,4 +31,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await stack.app.listen({ host, port })
-console.log(`Provena Datastore Console with the local stack: ${origin}  (sign in as steward/steward, reviewer/reviewer, admin/admin, reader/reader or outsider/outsider)`)
+process.stdout.write(
+  `Provena Datastore Console with the local stack: ${origin}  (sign in as steward/steward, reviewer/reviewer, admin/admin, reader/reader or outsider/outsider)\n`,
+)

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Fastify, { type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
@@ -7,6 +6,7 @@ import { openDatabase, type Database } from '../src/db/database'
 import { migrate } from '../src/db/migrate'
 import { createOidc, upsertAccount, type Oidc } from '../src/oidc'
 import { checkPassword } from '../src/oidc/accounts'
+import { freePort } from './helpers/stack'
 import { Browser, authorizationUrl, issuerFor, parseForm, pkcePair, refresh, signIn, type Tokens } from './helpers/sign-in'
 
 const AUDIENCE = 'http://localhost:8080/apis'
@@ -19,17 +19,6 @@ let baseUrl: string
 let issuer: string
 let app: FastifyInstance
 let oidc: Oidc
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function start() {
   app = Fastify()

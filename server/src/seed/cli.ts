@@ -28,4 +28,6 @@ await migrate(db)
 const storage = new FileStorage(resolve(dataDir, 'files'), BUCKET, 'seed-only')
 const seeded = await seedDemoData(db, storage, { datasets })
 await db.close()
-console.log(seeded ? `Seeded ${datasets} datasets into ${dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'The store was not empty: nothing seeded.')
+process.stdout.write(
+  `${seeded ? `Seeded ${datasets} datasets into ${dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.` : 'The store was not empty: nothing seeded.'}\n`,
+)
