@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
+import { signInAs } from './session'
 
 const NAV = [
   { name: 'Datasets', path: '/datasets' },
@@ -7,6 +8,10 @@ const NAV = [
   { name: 'Reviewers', path: '/reviewers' },
   { name: 'Register dataset', path: '/register' },
 ]
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'steward')
+})
 
 test('the shell renders the app bar, the navigation and the first page', async ({ page }) => {
   await page.goto('/')

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
+import { signInAs } from './session'
 
 async function chooseTheme(page: Page, option: string) {
   await page.getByRole('button', { name: /^Theme:/ }).click()
@@ -10,6 +11,10 @@ async function chooseTheme(page: Page, option: string) {
 function appliedTheme(page: Page) {
   return page.locator('.v-application').evaluate((root) => (root.classList.contains('v-theme--dark') ? 'dark' : 'light'))
 }
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'steward')
+})
 
 test('the theme follows the operating system until the user chooses', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' })

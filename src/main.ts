@@ -6,13 +6,25 @@ import { loadConfig, setConfig } from '@/config'
 import { createConsoleRouter } from '@/router'
 import { createConsoleVuetify } from '@/plugins/vuetify'
 import { storedThemeChoice } from '@/composables/useThemePreference'
+import { connectApiToSession, onSessionEnded } from '@/auth/oidc'
+import { useSessionStore } from '@/stores/session'
 
 const vuetify = createConsoleVuetify(storedThemeChoice())
 const result = await loadConfig()
 
 if (result.ok) {
   setConfig(result.config)
-  createApp(App).use(createPinia()).use(createConsoleRouter()).use(vuetify).mount('#app')
+  connectApiToSession()
+  const pinia = createPinia()
+  const router = createConsoleRouter()
+  // A session that cannot be renewed ends here: back to sign-in, then to the same page.
+  onSessionEnded(() => {
+    useSessionStore(pinia).end()
+    // During the first navigation the guard redirects, knowing the session ended; later, this does.
+    const here = router.currentRoute.value
+    if (here.matched.length && !here.meta.public) void router.push({ name: 'signin', query: { reason: 'expired', redirect: here.fullPath } })
+  })
+  createApp(App).use(pinia).use(router).use(vuetify).mount('#app')
 } else {
   document.title = 'Configuration problem · Provena Datastore Console'
   createApp(ConfigErrorPage, { source: result.source, problems: result.problems }).use(vuetify).mount('#app')

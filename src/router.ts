@@ -1,6 +1,10 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
 
 export const APP_NAME = 'Provena Datastore Console'
+
+const READ = ['entity-registry-read']
+const WRITE = ['entity-registry-read', 'entity-registry-write']
 
 /** The explicit route table; every view is its own lazy chunk. */
 export const routes: RouteRecordRaw[] = [
@@ -9,42 +13,80 @@ export const routes: RouteRecordRaw[] = [
     path: '/datasets',
     name: 'datasets',
     component: () => import('@/views/DatasetListView.vue'),
-    meta: { title: 'Datasets' },
+    meta: { title: 'Datasets', realmRoles: READ },
   },
   {
     path: '/register',
     name: 'register-dataset',
     component: () => import('@/views/RegisterDatasetView.vue'),
-    meta: { title: 'Register dataset' },
+    meta: { title: 'Register dataset', realmRoles: WRITE },
   },
   {
     path: '/approvals',
     name: 'approvals',
     component: () => import('@/views/ApprovalsView.vue'),
-    meta: { title: 'Approvals' },
+    meta: { title: 'Approvals', realmRoles: WRITE },
   },
   {
     path: '/reviewers',
     name: 'reviewers',
     component: () => import('@/views/ReviewersView.vue'),
-    meta: { title: 'Reviewers' },
+    meta: { title: 'Reviewers', realmRoles: WRITE },
+  },
+  {
+    path: '/signin',
+    name: 'signin',
+    component: () => import('@/views/SignInView.vue'),
+    meta: { title: 'Sign in', public: true },
+  },
+  {
+    path: '/auth/callback',
+    name: 'auth-callback',
+    component: () => import('@/views/AuthCallbackView.vue'),
+    meta: { title: 'Signing in', public: true },
+  },
+  {
+    path: '/access-needed',
+    name: 'access-needed',
+    component: () => import('@/views/AccessNeededView.vue'),
+    meta: { title: 'More access needed' },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/views/NotFoundView.vue'),
-    meta: { title: 'Page not found' },
+    meta: { title: 'Page not found', public: true },
   },
 ]
 
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string
+    /** Open without signing in. */
+    public?: boolean
+    /** Realm roles the page needs, all of them. */
+    realmRoles?: string[]
   }
+}
+
+/** Signed-in users only on non-public pages; a missing realm role leads to a page that says which. */
+export function installGuards(router: Router) {
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true
+    const session = useSessionStore()
+    await session.ensureLoaded()
+    if (!session.isAuthenticated) return { name: 'signin', query: { redirect: to.fullPath, ...(session.ended ? { reason: 'expired' } : {}) } }
+    const missing = (to.meta.realmRoles ?? []).filter((role) => !session.roles.includes(role))
+    if (missing.length) {
+      return { name: 'access-needed', query: { page: to.meta.title ?? to.path, roles: missing.join(',') }, replace: true }
+    }
+    return true
+  })
 }
 
 export function createConsoleRouter(history = createWebHistory()) {
   const router = createRouter({ history, routes })
+  installGuards(router)
   router.afterEach((to) => {
     document.title = to.meta.title ? `${to.meta.title} · ${APP_NAME}` : APP_NAME
   })

@@ -1,24 +1,62 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import { createConsoleRouter } from '@/router'
 import { NAV_ENTRIES } from '@/navigation'
+import { useSessionStore } from '@/stores/session'
 
-describe('route table', () => {
-  it('has a page for every navigation entry, each titled', async () => {
+/** A session as the store holds it after load(), without a browser sign-in. */
+function signedInWith(roles: string[]) {
+  const session = useSessionStore()
+  session.claims = { username: 'steward', name: 'Sam Steward', email: null, roles, expiresAt: null }
+  session.status = 'success'
+}
+
+beforeEach(() => setActivePinia(createPinia()))
+
+describe('route table and guards', () => {
+  it('has a titled page for every navigation entry, open to a steward', async () => {
+    signedInWith(['entity-registry-read', 'entity-registry-write'])
     const router = createConsoleRouter(createMemoryHistory())
     for (const entry of NAV_ENTRIES) {
       await router.push(entry.to)
-      expect(router.currentRoute.value.name).not.toBe('not-found')
+      expect(router.currentRoute.value.name).toBe((entry.to as { name: string }).name)
       expect(document.title).toBe(`${entry.title} · Provena Datastore Console`)
     }
   })
 
-  it('sends / to the datasets and anything unknown to the not-found page', async () => {
+  it('sends / to the datasets and anything unknown to the not-found page, signed in or not', async () => {
+    signedInWith(['entity-registry-read'])
     const router = createConsoleRouter(createMemoryHistory())
     await router.push('/')
     expect(router.currentRoute.value.name).toBe('datasets')
     await router.push('/no/such/page')
     expect(router.currentRoute.value.name).toBe('not-found')
     expect(document.title).toBe('Page not found · Provena Datastore Console')
+  })
+
+  it('sends a signed-out visitor to sign in, remembering the page', async () => {
+    useSessionStore().status = 'success'
+    const router = createConsoleRouter(createMemoryHistory())
+    await router.push('/approvals?x=1')
+    expect(router.currentRoute.value.name).toBe('signin')
+    expect(router.currentRoute.value.query).toEqual({ redirect: '/approvals?x=1' })
+  })
+
+  it('says the session ended when it could not be renewed', async () => {
+    const session = useSessionStore()
+    session.end()
+    session.status = 'success'
+    const router = createConsoleRouter(createMemoryHistory())
+    await router.push('/datasets')
+    expect(router.currentRoute.value.query).toEqual({ redirect: '/datasets', reason: 'expired' })
+  })
+
+  it('names the missing realm roles instead of opening a page the user may not use', async () => {
+    signedInWith(['entity-registry-read'])
+    const router = createConsoleRouter(createMemoryHistory())
+    await router.push('/register')
+    expect(router.currentRoute.value.name).toBe('access-needed')
+    expect(router.currentRoute.value.query).toEqual({ page: 'Register dataset', roles: 'entity-registry-write' })
   })
 })

@@ -37,9 +37,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     })
     await datastoreRoutes(app, ctx)
-    await registryAgentRoutes(app, ctx)
-    await registryReleaseRoutes(app, ctx)
-    await registryDatasetAdminRoutes(app, ctx)
+    // The Registry API's own paths start with /registry; its base URL here is <origin>/registry.
+    await app.register(
+      async (registry) => {
+        await registryAgentRoutes(registry, ctx)
+        await registryReleaseRoutes(registry, ctx)
+        await registryDatasetAdminRoutes(registry, ctx)
+      },
+      { prefix: '/registry' },
+    )
     await searchRoutes(app, ctx)
     await authApiRoutes(app, ctx)
     await storageDownloadRoutes(app, ctx)

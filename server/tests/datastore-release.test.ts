@@ -86,15 +86,15 @@ describe('release approval', () => {
   it('lists the reviewer queue from the registry, filtered by status, only for the own Person', async () => {
     const id = await mintAsSteward()
     await t.as('steward', 'POST', '/data-store/release/approval-request', request(id, reviewerPerson))
-    const queue = await t.as('reviewer', 'POST', '/registry/entity/dataset/user/releases', {
+    const queue = await t.as('reviewer', 'POST', '/registry/registry/entity/dataset/user/releases', {
       body: { filter_by: { release_reviewer: reviewerPerson, release_status: 'PENDING' }, sort_by: { sort_type: 'RELEASE_TIMESTAMP', ascending: false }, page_size: 50 },
     })
     expect(queue.status).toBe(200)
     const items = (queue.body as { dataset_items: ItemDataset[] }).dataset_items
     expect(items[0].id).toBe(id)
     expect(items.every((i) => i.release_status === 'PENDING' && i.release_approver === reviewerPerson)).toBe(true)
-    const other = await t.as('steward', 'POST', '/registry/entity/dataset/user/releases', { body: { filter_by: { release_reviewer: reviewerPerson } } })
+    const other = await t.as('steward', 'POST', '/registry/registry/entity/dataset/user/releases', { body: { filter_by: { release_reviewer: reviewerPerson } } })
     expect(other.status).toBe(403)
-    expect((await t.as('reviewer', 'POST', '/registry/entity/dataset/user/releases', { body: { filter_by: {} } })).status).toBe(400)
+    expect((await t.as('reviewer', 'POST', '/registry/registry/entity/dataset/user/releases', { body: { filter_by: {} } })).status).toBe(400)
   })
 })

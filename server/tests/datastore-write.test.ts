@@ -35,7 +35,7 @@ describe('mint-dataset', () => {
     expect(item.workflow_links?.create_activity_workflow_id).toBe(minted.register_create_activity_session_id)
     const file = t.stack.storage.filePath(`${minted.s3_location.path}metadata.json`)
     expect(JSON.parse(readFileSync(file, 'utf8')).dataset_info.name).toBe(item.display_name)
-    const access = await t.as('steward', 'GET', '/registry/entity/dataset/auth/configuration', { query: { id: minted.handle } })
+    const access = await t.as('steward', 'GET', '/registry/registry/entity/dataset/auth/configuration', { query: { id: minted.handle } })
     expect(access.body).toEqual({ owner: 'steward', general: ['metadata-read', 'dataset-data-read'], groups: {} })
   })
 
