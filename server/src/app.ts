@@ -24,11 +24,26 @@ export interface AppOptions {
   logger?: boolean
 }
 
+/**
+ * Bodies as FastAPI reads them: an empty body of any content type is no body (routes without one never look),
+ * and any other content type reaches validation (422) instead of being refused with 415.
+ */
+function installBodyParsers(app: FastifyInstance) {
+  const safeJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body.length === 0) return done(null, undefined)
+    safeJson(request, body.toString(), done)
+  })
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body.length === 0 ? undefined : body.toString()))
+}
+
 /** The local stack as one Fastify app, so tests can inject requests or listen on a free port. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 })
   app.setValidatorCompiler(validatorCompiler)
   installErrorHandler(app)
+  installBodyParsers(app)
   registerConsoleConfig(app, { issuer: options.issuer })
   const ctx = options.stack
   if (ctx) {

@@ -70,6 +70,18 @@ describe('malformed and oversized requests', () => {
     expect(huge.status).toBe(413)
     const empty = await t.as('steward', 'POST', '/data-store/register/mint-dataset', { raw: '' })
     expect(empty.status).toBe(422)
+    expect(empty.body).toEqual({ detail: [{ loc: ['body'], msg: 'field required', type: 'value_error.missing' }] })
+    const form = await t.as('steward', 'POST', '/data-store/register/mint-dataset', { raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    expect(form.status).toBe(422)
     expect(await t.fingerprint()).toBe(before)
+  })
+
+  it('treat an empty body of any content type on a body-less route as no body, as FastAPI does', async () => {
+    for (const contentType of ['application/x-www-form-urlencoded', 'application/json', 'text/plain']) {
+      const res = await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: 'p-form' }, raw: '', headers: { 'content-type': contentType } })
+      expect(res.status, contentType).toBe(200)
+      const anonymous = await t.call('POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: 'p-form' }, raw: '', headers: { 'content-type': contentType } })
+      expect(anonymous.status, contentType).toBe(401)
+    }
   })
 })

@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { User } from 'oidc-client-ts'
+import { ApiError } from '@/api/errors'
+
+const fakes = vi.hoisted(() => ({
+  currentUser: vi.fn(),
+  lookupUserLink: vi.fn(),
+  fetchPerson: vi.fn(),
+  listDatasetReviewers: vi.fn(),
+}))
+vi.mock('@/auth/oidc', () => ({ currentUser: fakes.currentUser }))
+vi.mock('@/api/authApi', () => ({ lookupUserLink: fakes.lookupUserLink }))
+vi.mock('@/api/registry', () => ({ fetchPerson: fakes.fetchPerson }))
+vi.mock('@/api/review', () => ({ listDatasetReviewers: fakes.listDatasetReviewers }))
+
+const { useSessionStore } = await import('@/stores/session')
+
+function base64url(value: object) {
+  return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+}
+
+function fakeUser(roles: string[], expired = false): User {
+  const access_token = `${base64url({ alg: 'RS256' })}.${base64url({ preferred_username: 'steward', realm_access: { roles } })}.sig`
+  return {
+    access_token,
+    refresh_token: 'r',
+    expired,
+    expires_at: 2_000_000_000,
+    profile: { sub: 'steward', preferred_username: 'steward', name: 'Sam Steward', email: 'steward@example.org' },
+  } as unknown as User
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  for (const fake of Object.values(fakes)) {
+    fake.mockReset()
+    fake.mockImplementation(() => {
+      throw new Error('unexpected call')
+    })
+  }
+})
+
+describe('useSessionStore', () => {
+  it('reads claims from the tokens, then the linked Person and whether it reviews', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write']))
+    fakes.lookupUserLink.mockResolvedValue({ success: true, person_id: 'p-1' })
+    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    fakes.listDatasetReviewers.mockResolvedValue(['p-1', 'p-9'])
+    const session = useSessionStore()
+    await session.load()
+    expect(session.status).toBe('success')
+    expect(session.claims).toEqual({ username: 'steward', name: 'Sam Steward', email: 'steward@example.org', roles: ['entity-registry-read', 'entity-registry-write'], expiresAt: 2_000_000_000 })
+    expect(session).toMatchObject({ isAuthenticated: true, canRead: true, canWrite: true, isRegistryAdmin: false, isSysAdmin: false, isReviewer: true, personId: 'p-1', personName: 'Sam Steward' })
+    expect(fakes.lookupUserLink).toHaveBeenCalledWith('steward')
+    expect(JSON.stringify(session.$state)).not.toContain('sig')
+  })
+
+  it('derives the admin permissions from all-of realm roles', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write', 'entity-registry-admin', 'sys-admin-read', 'sys-admin-write', 'sys-admin-admin']))
+    fakes.lookupUserLink.mockResolvedValue({ success: false, person_id: null })
+    fakes.listDatasetReviewers.mockResolvedValue([])
+    const session = useSessionStore()
+    await session.load()
+    expect(session).toMatchObject({ isRegistryAdmin: true, isSysAdmin: true, isReviewer: false, personId: null })
+  })
+
+  it('is signed out without a user, or with an expired one that cannot renew', async () => {
+    fakes.currentUser.mockResolvedValue(null)
+    const session = useSessionStore()
+    await session.load()
+    expect(session.isAuthenticated).toBe(false)
+    const expired = { ...fakeUser(['entity-registry-read'], true), refresh_token: undefined } as unknown as User
+    fakes.currentUser.mockResolvedValue(expired)
+    await session.load()
+    expect(session.isAuthenticated).toBe(false)
+  })
+
+  it('keeps the user signed in and records the error when the registry look-up fails', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read']))
+    fakes.lookupUserLink.mockRejectedValue(new ApiError('network', null, 'The server could not be reached.'))
+    const session = useSessionStore()
+    await session.load()
+    expect(session.status).toBe('error')
+    expect(session.error?.kind).toBe('network')
+    expect(session.isAuthenticated).toBe(true)
+    expect(fakes.listDatasetReviewers).not.toHaveBeenCalled()
+  })
+
+  it('loads once, and remembers an ended session until cleared', async () => {
+    fakes.currentUser.mockResolvedValue(null)
+    const session = useSessionStore()
+    await session.ensureLoaded()
+    await session.ensureLoaded()
+    expect(fakes.currentUser).toHaveBeenCalledTimes(1)
+    session.end()
+    expect(session.ended).toBe(true)
+    session.clear()
+    expect(session.ended).toBe(false)
+  })
+})
