@@ -6,6 +6,7 @@ export async function signInAs(page: Page, username: string, start = '/datasets'
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()
   await fillLoginForm(page, username)
   await expect(page.getByRole('button', { name: /^Account: / })).toBeVisible()
+  await expect(page).not.toHaveURL(/\/auth\/callback/)
 }
 
 /** The provider's login form; the demo accounts' passwords are their names. */
