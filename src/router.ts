@@ -16,6 +16,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Datasets', realmRoles: READ },
   },
   {
+    // Handle ids contain a slash; a repeatable parameter keeps it as a path separator both ways.
+    path: '/datasets/:id+',
+    name: 'dataset',
+    component: () => import('@/views/DatasetView.vue'),
+    meta: { title: 'Dataset', realmRoles: READ },
+  },
+  {
     path: '/register',
     name: 'register-dataset',
     component: () => import('@/views/RegisterDatasetView.vue'),

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations } from './axe'
+import { signInAs } from './session'
+
+const table = (page: Page) => page.getByRole('main').getByRole('table')
+const dataRows = (page: Page) => table(page).getByRole('row').filter({ has: page.getByRole('link') })
+const nameLinks = (page: Page) => dataRows(page).getByRole('cell').first().getByRole('link')
+
+async function firstNames(page: Page, count = 5) {
+  await expect(nameLinks(page).first()).toBeVisible()
+  return (await nameLinks(page).allTextContents()).slice(0, count)
+}
+
+/** Opens a select from the keyboard and picks an option. */
+async function choose(page: Page, select: string, option: string) {
+  await page.getByRole('combobox', { name: select }).focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
+const chooseSort = (page: Page, option: string) => choose(page, 'Sort by', option)
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'steward')
+})
+
+test('seeded datasets appear with their status, and the page is accessible', async ({ page }) => {
+  await expect(page.getByText('20 loaded.')).toBeVisible()
+  await expect(nameLinks(page)).not.toHaveCount(0)
+  await expect(table(page).getByText(/Not released|Pending review|Released/).first()).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link', { name: 'Register dataset' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('each sort reorders the list and is kept in the URL', async ({ page }) => {
+  const byUpdate = await firstNames(page)
+  await chooseSort(page, 'Name, A to Z')
+  await expect(page).toHaveURL(/sort=name-asc/)
+  await expect.poll(() => firstNames(page)).not.toEqual(byUpdate)
+  const az = await firstNames(page, 20)
+  expect(az).toEqual([...az].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || 0))
+  await chooseSort(page, 'Name, Z to A')
+  await expect.poll(() => firstNames(page, 1)).not.toEqual(az.slice(0, 1))
+  const CASES = [
+    ['Created, newest first', 'created-desc', 3, -1],
+    ['Created, oldest first', 'created-asc', 3, 1],
+    ['Updated, oldest first', 'updated-asc', 4, 1],
+    ['Updated, newest first', 'updated-desc', 4, -1],
+  ] as const
+  for (const [option, param, column, direction] of CASES) {
+    await chooseSort(page, option)
+    if (param !== 'updated-desc') await expect(page).toHaveURL(new RegExp(`sort=${param}`))
+    else await expect(page).not.toHaveURL(/sort=/)
+    await expect(page.getByText('20 loaded.')).toBeVisible()
+    await expect
+      .poll(async () => {
+        const shown = await Promise.all((await dataRows(page).all()).map(async (row) => Date.parse((await row.getByRole('cell').nth(column).textContent()) ?? '')))
+        return shown.length > 1 && shown.every((t, i) => i === 0 || Math.sign(t - shown[i - 1]) !== -direction)
+      }, { message: option })
+      .toBe(true)
+  }
+})
+
+test('paging reaches the end, and the state survives a reload', async ({ page }) => {
+  await choose(page, 'Rows per page', '50')
+  await expect(page).toHaveURL(/size=50/)
+  await expect(page.getByText('50 loaded.')).toBeVisible()
+  await page.getByRole('button', { name: 'Load 50 more' }).click()
+  await expect(page.getByText('100 loaded.')).toBeVisible()
+  await page.getByRole('button', { name: 'Load all' }).click()
+  await expect(page.getByText(/loaded: that is all of them/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Load all' })).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByText('50 loaded.')).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Rows per page' })).toHaveValue('50')
+})
+
+test('a free-text search finds seeded datasets by a word of their description, with a way back', async ({ page }) => {
+  const search = page.getByRole('textbox', { name: 'Search all datasets' })
+  await search.fill('transects')
+  await search.press('Enter')
+  await expect(page).toHaveURL(/search=transects/)
+  await expect(page.getByText(/datasets match "transects", best match first/)).toBeVisible()
+  await expect(nameLinks(page)).not.toHaveCount(0)
+  await page.getByRole('button', { name: 'Back to browsing' }).click()
+  await expect(page).not.toHaveURL(/search=/)
+  await expect(page.getByText('20 loaded.')).toBeVisible()
+})
+
+test('open by handle id goes to the dataset, and says clearly when there is none', async ({ page }) => {
+  const handle = (await dataRows(page).first().getByRole('cell').nth(1).textContent())!.trim()
+  await page.getByRole('textbox', { name: 'Open by handle id' }).fill('10378.1/0')
+  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(page.getByText('No dataset 10378.1/0 exists, or it is not visible to you.')).toBeVisible()
+  await page.getByRole('textbox', { name: 'Open by handle id' }).fill(handle)
+  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`/datasets/${handle.replace('.', '\\.')}$`))
+  await expect(page.getByText(handle)).toBeVisible()
+})
+
+test('a dataset name opens its page by keyboard', async ({ page }) => {
+  const first = nameLinks(page).first()
+  await first.focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/datasets\/10378\.1\/\d+$/)
+})
+
+test.describe('as a reader', () => {
+  test('there is no register action', async ({ page }) => {
+    await page.getByRole('button', { name: /^Account: / }).click()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign in with Provena' }).click()
+    await page.getByLabel('Username').fill('reader')
+    await page.getByLabel('Password').fill('reader')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByText('20 loaded.')).toBeVisible()
+    await expect(page.getByRole('main').getByRole('link', { name: 'Register dataset' })).toHaveCount(0)
+  })
+})

@@ -1,0 +1,141 @@
+import { ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { fetchDataset, listDatasets } from '@/api/datastore'
+import { searchRegistry } from '@/api/search'
+import { isCancelled, toApiError, type ApiError } from '@/api/errors'
+import type { ItemDataset, NoFilterSubtypeListRequest, PaginationKey, SortOptions } from '@/api/models'
+import type { AsyncStatus } from './status'
+
+export const LIST_SORTS = {
+  'updated-desc': { sort_type: 'UPDATED_TIME', ascending: false },
+  'updated-asc': { sort_type: 'UPDATED_TIME', ascending: true },
+  'created-desc': { sort_type: 'CREATED_TIME', ascending: false },
+  'created-asc': { sort_type: 'CREATED_TIME', ascending: true },
+  'name-asc': { sort_type: 'DISPLAY_NAME', ascending: true },
+  'name-desc': { sort_type: 'DISPLAY_NAME', ascending: false },
+} as const satisfies Record<string, SortOptions>
+export type ListSort = keyof typeof LIST_SORTS
+export const PAGE_SIZES = [10, 20, 50, 100] as const
+
+export interface BrowseQuery {
+  sort: ListSort
+  pageSize: number
+  /** Only datasets whose access URI starts with this (Provena sorts those by URI). */
+  uriPrefix: string
+}
+
+/** How many hits the search API is asked for, as Provena's own list asks. */
+export const SEARCH_LIMIT = 50
+const FETCH_CONCURRENCY = 6
+
+export function listRequest(query: BrowseQuery, pageSize: number, key: PaginationKey | null): NoFilterSubtypeListRequest {
+  const sort_by: SortOptions = query.uriPrefix
+    ? { sort_type: 'ACCESS_INFO_URI_BEGINS_WITH', ascending: true, begins_with: query.uriPrefix }
+    : LIST_SORTS[query.sort]
+  return { sort_by, page_size: pageSize, pagination_key: key }
+}
+
+/** The dataset list: pages of the data store's list, or the hits of a free-text search in rank order. */
+export const useDatasetsStore = defineStore('datasets', () => {
+  const items = shallowRef<ItemDataset[]>([])
+  const mode = ref<'browse' | 'search'>('browse')
+  /** No more pages to load (the last key was null). */
+  const complete = ref(false)
+  /** Search hits that could not be shown (not visible to the user, or gone). */
+  const hiddenHits = ref(0)
+  const status = ref<AsyncStatus>('idle')
+  const error = ref<ApiError | null>(null)
+  let query: BrowseQuery = { sort: 'updated-desc', pageSize: 20, uriPrefix: '' }
+  let key: PaginationKey | null = null
+  let controller = new AbortController()
+
+  /** Runs one loading task, cancelling the one before, so a late answer never overwrites a newer one. */
+  async function run(task: (signal: AbortSignal) => Promise<void>) {
+    controller.abort()
+    controller = new AbortController()
+    const { signal } = controller
+    status.value = 'loading'
+    error.value = null
+    try {
+      await task(signal)
+      if (!signal.aborted) status.value = 'success'
+    } catch (caught) {
+      if (signal.aborted || isCancelled(caught)) return
+      error.value = toApiError(caught)
+      status.value = 'error'
+    }
+  }
+
+  /**
+   * Adds `wanted` rows. Provena applies the page limit before its access filter, so a page can be short,
+   * even empty, while a key remains: keep asking until the rows are there or the key is null.
+   */
+  async function fetchRows(wanted: number, signal: AbortSignal) {
+    let added: ItemDataset[] = []
+    do {
+      const page = await listDatasets(listRequest(query, Math.min(wanted - added.length, 100), key), signal)
+      added = added.concat(page.items)
+      key = page.pagination_key ?? null
+    } while (key && added.length < wanted)
+    complete.value = key === null
+    items.value = items.value.concat(added)
+  }
+
+  function browse(next: BrowseQuery) {
+    return run(async (signal) => {
+      query = { ...next }
+      key = null
+      mode.value = 'browse'
+      items.value = []
+      complete.value = false
+      await fetchRows(query.pageSize, signal)
+    })
+  }
+
+  function loadMore() {
+    if (mode.value !== 'browse' || complete.value) return Promise.resolve()
+    return run((signal) => fetchRows(query.pageSize, signal))
+  }
+
+  function loadAll() {
+    if (mode.value !== 'browse' || complete.value) return Promise.resolve()
+    return run((signal) => fetchRows(Number.POSITIVE_INFINITY, signal))
+  }
+
+  /** Ranked hits from the search API, each fetched to show it; hits the user may not see are counted, not shown. */
+  function search(text: string) {
+    return run(async (signal) => {
+      mode.value = 'search'
+      items.value = []
+      complete.value = true
+      const { results } = await searchRegistry({ query: text, subtype_filter: 'DATASET', record_limit: SEARCH_LIMIT }, signal)
+      const ids = (results ?? []).map((hit) => hit.id)
+      const found: (ItemDataset | null)[] = new Array(ids.length).fill(null)
+      let next = 0
+      const worker = async () => {
+        while (next < ids.length) {
+          const index = next++
+          found[index] = await fetchDataset(ids[index], signal).then(
+            (response) => response.item ?? null,
+            (caught: unknown) => {
+              if (isCancelled(caught)) throw caught
+              return null
+            },
+          )
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, ids.length) }, worker))
+      items.value = found.filter((item): item is ItemDataset => item !== null)
+      hiddenHits.value = ids.length - items.value.length
+    })
+  }
+
+  /** One dataset by handle id; throws the ApiError for the view to explain (not found is 400, hidden 401). */
+  async function findByHandle(id: string): Promise<ItemDataset> {
+    const response = await fetchDataset(id)
+    if (!response.item) throw toApiError(new Error(`No dataset ${id}`))
+    return response.item
+  }
+
+  return { items, mode, complete, hiddenHits, status, error, browse, loadMore, loadAll, search, findByHandle }
+})

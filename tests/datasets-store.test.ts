@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { DatasetListResponse, ItemDataset, NoFilterSubtypeListRequest } from '@/api/models'
+import { stateFromQuery, queryFromState, DEFAULT_LIST_STATE } from '@/composables/useDatasetListQuery'
+
+const fakes = vi.hoisted(() => ({ listDatasets: vi.fn(), fetchDataset: vi.fn(), searchRegistry: vi.fn() }))
+vi.mock('@/api/datastore', () => ({ listDatasets: fakes.listDatasets, fetchDataset: fakes.fetchDataset }))
+vi.mock('@/api/search', () => ({ searchRegistry: fakes.searchRegistry }))
+
+const { useDatasetsStore, listRequest } = await import('@/stores/datasets')
+
+const item = (id: string) => ({ id, display_name: id }) as ItemDataset
+function page(ids: string[], key: object | null): DatasetListResponse {
+  return { status: { success: true, details: '' }, items: ids.map(item), pagination_key: key } as unknown as DatasetListResponse
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  for (const fake of Object.values(fakes)) fake.mockReset()
+})
+
+describe('useDatasetsStore', () => {
+  it('keeps fetching through short and empty pages until the page is full, echoing the key', async () => {
+    fakes.listDatasets
+      .mockResolvedValueOnce(page(['a'], { id: 'k1' }))
+      .mockResolvedValueOnce(page([], { id: 'k2' }))
+      .mockResolvedValueOnce(page(['b', 'c'], { id: 'k3' }))
+    const store = useDatasetsStore()
+    await store.browse({ sort: 'name-asc', pageSize: 3, uriPrefix: '' })
+    expect(store.items.map((i) => i.id)).toEqual(['a', 'b', 'c'])
+    expect(store.complete).toBe(false)
+    const requests = fakes.listDatasets.mock.calls.map(([request]) => request as NoFilterSubtypeListRequest)
+    expect(requests.map((r) => [r.page_size, r.pagination_key])).toEqual([[3, null], [2, { id: 'k1' }], [2, { id: 'k2' }]])
+    expect(requests[0].sort_by).toEqual({ sort_type: 'DISPLAY_NAME', ascending: true })
+  })
+
+  it('stops at a null key and knows the list is complete', async () => {
+    fakes.listDatasets.mockResolvedValueOnce(page(['a'], { id: 'k1' })).mockResolvedValueOnce(page([], null))
+    const store = useDatasetsStore()
+    await store.browse({ sort: 'updated-desc', pageSize: 20, uriPrefix: '' })
+    expect(store.items).toHaveLength(1)
+    expect(store.complete).toBe(true)
+    await store.loadMore()
+    expect(fakes.listDatasets).toHaveBeenCalledTimes(2)
+  })
+
+  it('continues from the last key on loadMore and starts over when the sort changes', async () => {
+    fakes.listDatasets.mockResolvedValueOnce(page(['a', 'b'], { id: 'k1' })).mockResolvedValueOnce(page(['c', 'd'], { id: 'k2' }))
+    const store = useDatasetsStore()
+    await store.browse({ sort: 'updated-desc', pageSize: 2, uriPrefix: '' })
+    await store.loadMore()
+    expect(store.items.map((i) => i.id)).toEqual(['a', 'b', 'c', 'd'])
+    expect(fakes.listDatasets.mock.calls[1][0].pagination_key).toEqual({ id: 'k1' })
+    fakes.listDatasets.mockResolvedValueOnce(page(['z'], null))
+    await store.browse({ sort: 'created-asc', pageSize: 2, uriPrefix: '' })
+    expect(fakes.listDatasets.mock.calls[2][0]).toMatchObject({ pagination_key: null, sort_by: { sort_type: 'CREATED_TIME', ascending: true } })
+    expect(store.items.map((i) => i.id)).toEqual(['z'])
+  })
+
+  it('filters by access URI prefix with the sort that needs it', () => {
+    expect(listRequest({ sort: 'name-asc', pageSize: 10, uriPrefix: 'https://x/' }, 10, null).sort_by).toEqual({
+      sort_type: 'ACCESS_INFO_URI_BEGINS_WITH',
+      ascending: true,
+      begins_with: 'https://x/',
+    })
+  })
+
+  it('shows search hits in rank order and counts the ones it may not show', async () => {
+    fakes.searchRegistry.mockResolvedValue({ status: { success: true, details: '' }, results: [{ id: 'b', score: 2 }, { id: 'hidden', score: 1.5 }, { id: 'a', score: 1 }] })
+    fakes.fetchDataset.mockImplementation(async (id: string) => {
+      if (id === 'hidden') throw new Error('401')
+      return { status: { success: true, details: '' }, item: item(id) }
+    })
+    const store = useDatasetsStore()
+    await store.search('coral')
+    expect(store.items.map((i) => i.id)).toEqual(['b', 'a'])
+    expect(store.hiddenHits).toBe(1)
+    expect(fakes.searchRegistry).toHaveBeenCalledWith({ query: 'coral', subtype_filter: 'DATASET', record_limit: 50 }, expect.anything())
+  })
+
+  it('records a failure for the view to show and retry', async () => {
+    fakes.listDatasets.mockRejectedValue(new Error('offline'))
+    const store = useDatasetsStore()
+    await store.browse({ sort: 'updated-desc', pageSize: 20, uriPrefix: '' })
+    expect(store.status).toBe('error')
+    expect(store.error?.detail).toBe('offline')
+  })
+})
+
+describe('list state in the URL', () => {
+  it('round-trips, keeping links short and ignoring junk', () => {
+    const state = { sort: 'name-desc' as const, pageSize: 50, uriPrefix: 'https://data.example.org/', search: 'coral reef', filter: 'heron' }
+    expect(stateFromQuery(queryFromState(state))).toEqual(state)
+    expect(queryFromState(DEFAULT_LIST_STATE)).toEqual({})
+    expect(stateFromQuery({ sort: 'sideways', size: '7' })).toEqual(DEFAULT_LIST_STATE)
+    expect(stateFromQuery({ size: ['100', '10'] }).pageSize).toBe(100)
+  })
+})
