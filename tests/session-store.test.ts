@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import type { User } from 'oidc-client-ts'
+import type { StoredUser } from '@/auth/storedUser'
 import { ApiError } from '@/api/errors'
 
 const fakes = vi.hoisted(() => ({
@@ -20,15 +20,14 @@ function base64url(value: object) {
   return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
 }
 
-function fakeUser(roles: string[], expired = false): User {
+function fakeUser(roles: string[], expired = false): StoredUser {
   const access_token = `${base64url({ alg: 'RS256' })}.${base64url({ preferred_username: 'steward', realm_access: { roles } })}.sig`
   return {
     access_token,
     refresh_token: 'r',
-    expired,
-    expires_at: 2_000_000_000,
+    expires_at: expired ? 1_000_000_000 : 2_000_000_000,
     profile: { sub: 'steward', preferred_username: 'steward', name: 'Sam Steward', email: 'steward@example.org' },
-  } as unknown as User
+  }
 }
 
 beforeEach(() => {
@@ -70,7 +69,7 @@ describe('useSessionStore', () => {
     const session = useSessionStore()
     await session.load()
     expect(session.isAuthenticated).toBe(false)
-    const expired = { ...fakeUser(['entity-registry-read'], true), refresh_token: undefined } as unknown as User
+    const expired = { ...fakeUser(['entity-registry-read'], true), refresh_token: undefined }
     fakes.currentUser.mockResolvedValue(expired)
     await session.load()
     expect(session.isAuthenticated).toBe(false)

@@ -1,4 +1,4 @@
-import type { User } from 'oidc-client-ts'
+import type { StoredUser } from './storedUser'
 
 /** What the console shows and decides with; never the tokens themselves. */
 export interface SessionClaims {
@@ -25,7 +25,7 @@ export function jwtPayload(token: string): Record<string, unknown> {
   }
 }
 
-export function claimsOf(user: User): SessionClaims {
+export function claimsOf(user: StoredUser): SessionClaims {
   const access = jwtPayload(user.access_token)
   const realmAccess = access.realm_access as { roles?: unknown } | undefined
   const roles = Array.isArray(realmAccess?.roles) ? realmAccess.roles.filter((r): r is string => typeof r === 'string') : []

@@ -1,36 +1,17 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts'
-import { getConfig } from '@/config'
+import type { UserManager } from 'oidc-client-ts'
 import { setTokenSource } from '@/api/http'
 import { singleFlight } from './singleFlight'
+import { readStoredUser, secondsLeft, type StoredUser } from './storedUser'
 
 /** Renew this many seconds before the access token expires, so a request never leaves with a dying token. */
 const RENEW_MARGIN_SECONDS = 10
 
-let manager: UserManager | null = null
+let manager: Promise<UserManager> | null = null
 const sessionEndedListeners = new Set<() => void>()
 
-/** The one UserManager: code + PKCE, user kept in sessionStorage, refresh tokens revoked on sign-out. */
-export function userManager(): UserManager {
-  if (!manager) {
-    const { oidc } = getConfig()
-    manager = new UserManager({
-      authority: oidc.authority,
-      client_id: oidc.clientId,
-      scope: oidc.scope,
-      redirect_uri: `${window.location.origin}/auth/callback`,
-      post_logout_redirect_uri: `${window.location.origin}/`,
-      response_type: 'code',
-      // Access tokens are bound to the APIs, so the userinfo endpoint does not accept them.
-      loadUserInfo: false,
-      // Tokens are renewed on demand (before a request, or after a 401), which also covers waking from sleep.
-      automaticSilentRenew: false,
-      monitorSession: false,
-      revokeTokensOnSignout: true,
-      revokeTokenTypes: ['refresh_token'],
-      revokeTokenAdditionalContentTypes: ['text/plain'],
-      userStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    })
-  }
+/** oidc-client-ts is loaded only to sign in, renew or sign out: a page load with a valid session never needs it. */
+function userManager(): Promise<UserManager> {
+  manager ??= import('./userManager').then(({ createUserManager }) => createUserManager())
   return manager
 }
 
@@ -40,13 +21,13 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener)
 }
 
-export function currentUser(): Promise<User | null> {
-  return userManager().getUser()
+export async function currentUser(): Promise<StoredUser | null> {
+  return readStoredUser()
 }
 
 /** One renewal with the refresh token, shared by every caller that needs it meanwhile. */
-export const renewUser = singleFlight(async (): Promise<User | null> => {
-  const users = userManager()
+export const renewUser = singleFlight(async (): Promise<StoredUser | null> => {
+  const users = await userManager()
   try {
     return await users.signinSilent()
   } catch {
@@ -57,9 +38,9 @@ export const renewUser = singleFlight(async (): Promise<User | null> => {
 })
 
 export async function accessToken(): Promise<string | null> {
-  const user = await currentUser()
+  const user = readStoredUser()
   if (!user) return null
-  if ((user.expires_in ?? 0) > RENEW_MARGIN_SECONDS) return user.access_token
+  if (secondsLeft(user) > RENEW_MARGIN_SECONDS) return user.access_token
   return (await renewUser())?.access_token ?? null
 }
 
@@ -70,26 +51,25 @@ export interface SignInState {
   silent?: boolean
 }
 
-export function signIn(returnTo: string): Promise<void> {
-  return userManager().signinRedirect({ state: { returnTo } satisfies SignInState })
+export async function signIn(returnTo: string): Promise<void> {
+  await (await userManager()).signinRedirect({ state: { returnTo } satisfies SignInState })
 }
 
 /** Signs in without a form when the provider already has a session (another tab, a recent sign-in). */
-export function signInSilently(returnTo: string): Promise<void> {
-  return userManager().signinRedirect({ prompt: 'none', state: { returnTo, silent: true } satisfies SignInState })
+export async function signInSilently(returnTo: string): Promise<void> {
+  await (await userManager()).signinRedirect({ prompt: 'none', state: { returnTo, silent: true } satisfies SignInState })
 }
 
-export async function completeSignIn(): Promise<{ user: User; state: SignInState }> {
-  const user = await userManager().signinRedirectCallback()
+export async function completeSignIn(): Promise<{ user: StoredUser; state: SignInState }> {
+  const user = await (await userManager()).signinRedirectCallback()
   return { user, state: (user.state as SignInState | undefined) ?? { returnTo: '/' } }
 }
 
 /** Revokes the refresh token and ends the provider's session; local state is cleared whatever happens. */
 export async function signOut(): Promise<void> {
-  const users = userManager()
-  const user = await users.getUser()
+  const users = await userManager()
   try {
-    await users.signoutRedirect({ id_token_hint: user?.id_token })
+    await users.signoutRedirect({ id_token_hint: readStoredUser()?.id_token })
   } finally {
     await users.removeUser()
   }

@@ -6,6 +6,7 @@ import { listDatasetReviewers } from '@/api/review'
 import { toApiError, type ApiError } from '@/api/errors'
 import { claimsOf, type SessionClaims } from '@/auth/claims'
 import { currentUser } from '@/auth/oidc'
+import { secondsLeft } from '@/auth/storedUser'
 import type { AsyncStatus } from './status'
 
 const ER_READ = 'entity-registry-read'
@@ -39,7 +40,7 @@ export const useSessionStore = defineStore('session', () => {
     error.value = null
     const user = await currentUser()
     // An expired access token with a refresh token is still a session: it renews on the next request.
-    claims.value = user && (!user.expired || user.refresh_token) ? claimsOf(user) : null
+    claims.value = user && (secondsLeft(user) > 0 || user.refresh_token) ? claimsOf(user) : null
     if (!claims.value) {
       personId.value = null
       status.value = 'success'
