@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { signInAs } from './session'
 
-const table = (page: Page) => page.getByRole('main').getByRole('table')
+const table = (page: Page) => page.getByRole('table', { name: 'Datasets' })
 const dataRows = (page: Page) => table(page).getByRole('row').filter({ has: page.getByRole('link') })
 const nameLinks = (page: Page) => dataRows(page).getByRole('cell').first().getByRole('link')
 
@@ -24,7 +24,7 @@ test.beforeEach(async ({ page }) => {
 })
 
 test('seeded datasets appear with their status, and the page is accessible', async ({ page }) => {
-  await expect(page.getByText('20 loaded.')).toBeVisible()
+  await expect(page.getByText('Rows 1–20 of 20 loaded, more on the server.')).toBeVisible()
   await expect(nameLinks(page)).not.toHaveCount(0)
   await expect(table(page).getByText(/Not released|Pending review|Released/).first()).toBeVisible()
   await expect(page.getByRole('main').getByRole('link', { name: 'Register dataset' })).toBeVisible()
@@ -50,7 +50,7 @@ test('each sort reorders the list and is kept in the URL', async ({ page }) => {
     await chooseSort(page, option)
     if (param !== 'updated-desc') await expect(page).toHaveURL(new RegExp(`sort=${param}`))
     else await expect(page).not.toHaveURL(/sort=/)
-    await expect(page.getByText('20 loaded.')).toBeVisible()
+    await expect(page.getByText('Rows 1–20 of 20 loaded, more on the server.')).toBeVisible()
     await expect
       .poll(async () => {
         const shown = await Promise.all((await dataRows(page).all()).map(async (row) => Date.parse((await row.getByRole('cell').nth(column).textContent()) ?? '')))
@@ -63,14 +63,21 @@ test('each sort reorders the list and is kept in the URL', async ({ page }) => {
 test('paging reaches the end, and the state survives a reload', async ({ page }) => {
   await choose(page, 'Rows per page', '50')
   await expect(page).toHaveURL(/size=50/)
-  await expect(page.getByText('50 loaded.')).toBeVisible()
-  await page.getByRole('button', { name: 'Load 50 more' }).click()
-  await expect(page.getByText('100 loaded.')).toBeVisible()
+  await expect(page.getByText('Rows 1–50 of 50 loaded, more on the server.')).toBeVisible()
+  await expect(dataRows(page)).toHaveCount(50)
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(page.getByText('Rows 51–100 of 100 loaded, more on the server.')).toBeVisible()
+  await page.getByRole('button', { name: 'Previous page' }).click()
+  await expect(page.getByText('Rows 1–50 of 100 loaded, more on the server.')).toBeVisible()
   await page.getByRole('button', { name: 'Load all' }).click()
-  await expect(page.getByText(/loaded: that is all of them/)).toBeVisible()
+  await expect(page.getByText(/Rows 1–50 of \d+ loaded \(all of them\)\./)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Load all' })).toHaveCount(0)
+  // The DOM holds one page of rows however many are loaded.
+  await expect(dataRows(page)).toHaveCount(50)
+  while (await page.getByRole('button', { name: 'Next page' }).isEnabled()) await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled()
   await page.reload()
-  await expect(page.getByText('50 loaded.')).toBeVisible()
+  await expect(page.getByText('Rows 1–50 of 50 loaded, more on the server.')).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Rows per page' })).toHaveValue('50')
 })
 
@@ -83,7 +90,7 @@ test('a free-text search finds seeded datasets by a word of their description, w
   await expect(nameLinks(page)).not.toHaveCount(0)
   await page.getByRole('button', { name: 'Back to browsing' }).click()
   await expect(page).not.toHaveURL(/search=/)
-  await expect(page.getByText('20 loaded.')).toBeVisible()
+  await expect(page.getByText('Rows 1–20 of 20 loaded, more on the server.')).toBeVisible()
 })
 
 test('open by handle id goes to the dataset, and says clearly when there is none', async ({ page }) => {
@@ -113,7 +120,23 @@ test.describe('as a reader', () => {
     await page.getByLabel('Username').fill('reader')
     await page.getByLabel('Password').fill('reader')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page.getByText('20 loaded.')).toBeVisible()
+    await expect(page.getByText('Rows 1–20 of 20 loaded, more on the server.')).toBeVisible()
     await expect(page.getByRole('main').getByRole('link', { name: 'Register dataset' })).toHaveCount(0)
   })
+})
+
+test('the loaded rows export as CSV', async ({ page }) => {
+  await expect(page.getByText('Rows 1–20 of 20 loaded, more on the server.')).toBeVisible()
+  const exportButton = page.getByRole('button', { name: 'Export CSV' })
+  await expect(exportButton).toBeEnabled()
+  const download = page.waitForEvent('download')
+  await exportButton.click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('datasets.csv')
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))
+  const lines = text.trim().split('\r\n')
+  expect(lines[0]).toBe('handle_id,name,owner,created,updated,version,release_status')
+  expect(lines).toHaveLength(21)
+  const firstHandle = (await dataRows(page).first().getByRole('cell').nth(1).textContent())!.trim()
+  expect(lines[1].startsWith(`${firstHandle},`)).toBe(true)
 })
