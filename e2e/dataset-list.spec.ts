@@ -116,6 +116,7 @@ test.describe('as a reader', () => {
     await page.getByRole('button', { name: /^Account: / }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page).toHaveURL(/silent=failed/)
     await page.getByRole('button', { name: 'Sign in with Provena' }).click()
     await page.getByLabel('Username').fill('reader')
     await page.getByLabel('Password').fill('reader')

@@ -3,6 +3,8 @@ import { expect, type Page } from '@playwright/test'
 /** Signs in through the console's sign-in page and the provider's real login form. */
 export async function signInAs(page: Page, username: string, start = '/datasets') {
   await page.goto(start)
+  // The sign-in page first tries the provider's session silently; a fresh browser has none.
+  await expect(page).toHaveURL(/\/signin\?.*silent=failed/)
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()
   await fillLoginForm(page, username)
   await expect(page.getByRole('button', { name: /^Account: / })).toBeVisible()

@@ -8,6 +8,7 @@ const accountButton = (page: Page) => page.getByRole('button', { name: /^Account
 test('a steward signs in from a deep link and lands on the page asked for, named in the app bar', async ({ page }) => {
   await page.goto('/approvals')
   await expect(page).toHaveURL(/\/signin\?.*redirect=(%2F|\/)approvals/)
+  await expect(page).toHaveURL(/silent=failed/)
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()
@@ -20,6 +21,7 @@ test('a steward signs in from a deep link and lands on the page asked for, named
 
 test('reloading the callback page does not break the session', async ({ page }) => {
   await page.goto('/datasets')
+  await expect(page).toHaveURL(/silent=failed/)
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()
   const callback = page.waitForURL(/\/auth\/callback\?/)
   await fillLoginForm(page, 'steward')
@@ -37,6 +39,7 @@ test('signing out ends the session in the provider too', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign out' }).click()
   // The provider asks before ending its session (as Keycloak does without a hint it trusts).
   await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/silent=failed/)
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   await expect(accountButton(page)).toHaveCount(0)
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()
