@@ -55,6 +55,17 @@ describe('useSessionStore', () => {
     expect(JSON.stringify(session.$state)).not.toContain('sig')
   })
 
+  it('forgets the previous Person when the user is no longer linked', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read']))
+    fakes.lookupUserLink.mockResolvedValueOnce({ success: true, person_id: 'p-1' }).mockResolvedValueOnce({ success: false, person_id: null })
+    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    const session = useSessionStore()
+    await session.load()
+    expect(session.personName).toBe('Sam Steward')
+    await session.load()
+    expect(session).toMatchObject({ personId: null, personName: null })
+  })
+
   it('derives the admin permissions from all-of realm roles', async () => {
     fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write', 'entity-registry-admin', 'sys-admin-read', 'sys-admin-write', 'sys-admin-admin']))
     fakes.lookupUserLink.mockResolvedValue({ success: false, person_id: null })

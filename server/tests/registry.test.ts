@@ -45,6 +45,8 @@ describe('search API', () => {
     const people = await t.as('reader', 'GET', '/search-api/search/entity-registry', { query: { query: 'Riley', subtype_filter: 'PERSON' } })
     expect((people.body as { results: { id: string }[] }).results[0].id).toBe(await personOf(t, 'reviewer'))
     expect(word.length).toBeGreaterThan(0)
+    const byWord = await t.as('reader', 'GET', '/search-api/search/entity-registry', { query: { query: word, subtype_filter: 'DATASET', record_limit: 100 } })
+    expect((byWord.body as { results: unknown[] }).results.length).toBeGreaterThan(0)
     expect((await t.as('reader', 'GET', '/search-api/search/entity-registry')).status).toBe(422)
   })
 })

@@ -2,7 +2,7 @@ import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchDataset, listDatasets } from '@/api/datastore'
 import { searchRegistry } from '@/api/search'
-import { isCancelled, toApiError, type ApiError } from '@/api/errors'
+import { isCancelled, softFailure, toApiError, type ApiError } from '@/api/errors'
 import type { ItemDataset, NoFilterSubtypeListRequest, PaginationKey, SortOptions } from '@/api/models'
 import type { AsyncStatus } from './status'
 
@@ -133,7 +133,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
   /** One dataset by handle id; throws the ApiError for the view to explain (not found is 400, hidden 401). */
   async function findByHandle(id: string): Promise<ItemDataset> {
     const response = await fetchDataset(id)
-    if (!response.item) throw toApiError(new Error(`No dataset ${id}`))
+    if (!response.item) throw softFailure(`The data store returned no dataset for ${id}.`)
     return response.item
   }
 

@@ -46,6 +46,7 @@ export const useSessionStore = defineStore('session', () => {
       status.value = 'success'
       return
     }
+    personName.value = null
     try {
       const link = await lookupUserLink(claims.value.username)
       personId.value = link.success ? (link.person_id ?? null) : null

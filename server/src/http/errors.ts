@@ -22,6 +22,8 @@ export class HttpError extends Error {
 /** A request that failed validation; `where` is the part FastAPI names first in `loc`. */
 export class RequestValidationError extends Error {
   readonly statusCode = 422
+  /** Set by Fastify (or the thrower) to the request part that failed: body, querystring, params or headers. */
+  validationContext?: string
   constructor(readonly errors: PydanticError[]) {
     super('Request validation failed')
   }
@@ -41,7 +43,7 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.code(error.statusCode).headers(error.headers).send({ detail: error.detail })
     }
     if (error instanceof RequestValidationError) {
-      return reply.code(422).send({ detail: validationDetail(error, error.validationContext ?? (error as { validationContext?: string }).validationContext) })
+      return reply.code(422).send({ detail: validationDetail(error, error.validationContext) })
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       return reply.code(422).send({ detail: [{ loc: ['body', 0], msg: 'Expecting value: the body is not valid JSON', type: 'value_error.jsondecode' }] })

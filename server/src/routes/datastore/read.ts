@@ -30,7 +30,8 @@ function checkSortOptions(sort: SortOptions | null | undefined) {
       ? 'begins_with must be provided when sort_type is ACCESS_INFO_URI_BEGINS_WITH.'
       : 'begins_with can only be provided when sort_type is ACCESS_INFO_URI_BEGINS_WITH.'
     const error = new RequestValidationError([{ loc: ['sort_by', '__root__'], msg, type: 'value_error' }])
-    throw Object.assign(error, { validationContext: 'body' })
+    error.validationContext = 'body'
+    throw error
   }
 }
 
