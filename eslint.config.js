@@ -17,6 +17,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // Injected into the benchmarked page as written.
+    files: ['bench/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['server/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,ts}', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },

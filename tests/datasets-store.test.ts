@@ -57,6 +57,56 @@ describe('useDatasetsStore', () => {
     expect(store.items.map((i) => i.id)).toEqual(['z'])
   })
 
+  it('loads all pages in requests of at most 500 rows, showing each page as it arrives', async () => {
+    fakes.listDatasets.mockResolvedValueOnce(page(['a'], { id: 'k1' }))
+    const store = useDatasetsStore()
+    await store.browse({ sort: 'updated-desc', pageSize: 1, uriPrefix: '' })
+    let release!: () => void
+    fakes.listDatasets
+      .mockResolvedValueOnce(page(['b', 'c'], { id: 'k2' }))
+      .mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(page(['d'], null)))))
+    const loading = store.loadAll()
+    await vi.waitFor(() => expect(store.items.map((i) => i.id)).toEqual(['a', 'b', 'c']))
+    expect(store.status).toBe('loading')
+    release()
+    await loading
+    expect(store.items.map((i) => i.id)).toEqual(['a', 'b', 'c', 'd'])
+    expect(store.complete).toBe(true)
+    expect(fakes.listDatasets.mock.calls.slice(1).map(([request]) => request.page_size)).toEqual([500, 500])
+  })
+
+  it('stops loading all on request, keeping the rows loaded, and continues from there later', async () => {
+    fakes.listDatasets.mockResolvedValueOnce(page(['a'], { id: 'k1' }))
+    const store = useDatasetsStore()
+    await store.browse({ sort: 'updated-desc', pageSize: 1, uriPrefix: '' })
+    fakes.listDatasets
+      .mockResolvedValueOnce(page(['b'], { id: 'k2' }))
+      .mockImplementationOnce((_request, signal: AbortSignal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))))
+    const loading = store.loadAll()
+    await vi.waitFor(() => expect(store.items).toHaveLength(2))
+    store.stop()
+    await loading
+    expect(store).toMatchObject({ status: 'success', complete: false })
+    expect(store.items.map((i) => i.id)).toEqual(['a', 'b'])
+    fakes.listDatasets.mockResolvedValueOnce(page(['c'], null))
+    await store.loadAll()
+    expect(fakes.listDatasets.mock.lastCall?.[0].pagination_key).toEqual({ id: 'k2' })
+    expect(store.items.map((i) => i.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('never lets a page of an abandoned load join the list that replaced it', async () => {
+    let release!: () => void
+    fakes.listDatasets.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(page(['old'], { id: 'k1' })))))
+    const store = useDatasetsStore()
+    const first = store.browse({ sort: 'updated-desc', pageSize: 1, uriPrefix: '' })
+    fakes.listDatasets.mockResolvedValueOnce(page(['new'], null))
+    const second = store.browse({ sort: 'name-asc', pageSize: 1, uriPrefix: '' })
+    release()
+    await Promise.all([first, second])
+    expect(store.items.map((i) => i.id)).toEqual(['new'])
+    expect(store.status).toBe('success')
+  })
+
   it('filters by access URI prefix with the sort that needs it', () => {
     expect(listRequest({ sort: 'name-asc', pageSize: 10, uriPrefix: 'https://x/' }, 10, null).sort_by).toEqual({
       sort_type: 'ACCESS_INFO_URI_BEGINS_WITH',

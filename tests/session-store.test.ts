@@ -91,10 +91,27 @@ describe('useSessionStore', () => {
     fakes.lookupUserLink.mockRejectedValue(new ApiError('network', null, 'The server could not be reached.'))
     const session = useSessionStore()
     await session.load()
-    expect(session.status).toBe('error')
-    expect(session.error?.kind).toBe('network')
+    expect(session.identityStatus).toBe('error')
+    expect(session.identityError?.kind).toBe('network')
+    expect(session.status).toBe('success')
     expect(session.isAuthenticated).toBe(true)
     expect(fakes.listDatasetReviewers).not.toHaveBeenCalled()
+  })
+
+  it('lets navigation go on while the registry identity is still being looked up', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write']))
+    let link!: (value: unknown) => void
+    fakes.lookupUserLink.mockReturnValue(new Promise((resolve) => (link = resolve)))
+    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    fakes.listDatasetReviewers.mockResolvedValue(['p-1'])
+    const session = useSessionStore()
+    await session.ensureLoaded()
+    expect(session).toMatchObject({ isAuthenticated: true, canWrite: true, identityStatus: 'loading', personId: null })
+    // The reviewer list is asked for alongside the link, not after it.
+    expect(fakes.listDatasetReviewers).toHaveBeenCalled()
+    link({ success: true, person_id: 'p-1' })
+    await vi.waitFor(() => expect(session.identityStatus).toBe('success'))
+    expect(session).toMatchObject({ personId: 'p-1', personName: 'Sam Steward', isReviewer: true })
   })
 
   it('loads once, and remembers an ended session until cleared', async () => {

@@ -27,6 +27,11 @@ export interface BrowseQuery {
 /** How many hits the search API is asked for, as Provena's own list asks. */
 export const SEARCH_LIMIT = 50
 const FETCH_CONCURRENCY = 6
+/**
+ * Rows asked for in one list call. Items carry their histories (about 6 KB each locally), so 500 rows stay
+ * near 3 MB: parsed without a long task, and under the 6 MB response cap of a serverless deployment.
+ */
+const MAX_REQUEST_ROWS = 500
 
 export function listRequest(query: BrowseQuery, pageSize: number, key: PaginationKey | null): NoFilterSubtypeListRequest {
   const sort_by: SortOptions = query.uriPrefix
@@ -67,18 +72,21 @@ export const useDatasetsStore = defineStore('datasets', () => {
   }
 
   /**
-   * Adds `wanted` rows. Provena applies the page limit before its access filter, so a page can be short,
-   * even empty, while a key remains: keep asking until the rows are there or the key is null.
+   * Adds `wanted` rows, each page as it arrives so a long load shows its progress. Provena applies the page
+   * limit before its access filter, so a page can be short, even empty, while a key remains: keep asking
+   * until the rows are there or the key is null.
    */
   async function fetchRows(wanted: number, signal: AbortSignal) {
-    let added: ItemDataset[] = []
+    let added = 0
     do {
-      const page = await listDatasets(listRequest(query, Math.min(wanted - added.length, 100), key), signal)
-      added = added.concat(page.items)
+      const page = await listDatasets(listRequest(query, Math.min(wanted - added, MAX_REQUEST_ROWS), key), signal)
+      // A newer load may have started while this page was on its way: its rows must not join the new list.
+      signal.throwIfAborted()
       key = page.pagination_key ?? null
-    } while (key && added.length < wanted)
+      added += page.items.length
+      if (page.items.length) items.value = items.value.concat(page.items)
+    } while (key && added < wanted)
     complete.value = key === null
-    items.value = items.value.concat(added)
   }
 
   function browse(next: BrowseQuery) {
@@ -100,6 +108,13 @@ export const useDatasetsStore = defineStore('datasets', () => {
   function loadAll() {
     if (mode.value !== 'browse' || complete.value) return Promise.resolve()
     return run((signal) => fetchRows(Number.POSITIVE_INFINITY, signal))
+  }
+
+  /** Stops a load in progress, keeping the rows already loaded (a later loadMore or loadAll continues from there). */
+  function stop() {
+    if (status.value !== 'loading') return
+    controller.abort()
+    status.value = 'success'
   }
 
   /** Ranked hits from the search API, each fetched to show it; hits the user may not see are counted, not shown. */
@@ -137,5 +152,5 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return response.item
   }
 
-  return { items, mode, complete, hiddenHits, status, error, browse, loadMore, loadAll, search, findByHandle }
+  return { items, mode, complete, hiddenHits, status, error, browse, loadMore, loadAll, stop, search, findByHandle }
 })

@@ -20,8 +20,13 @@ export const useSessionStore = defineStore('session', () => {
   const personId = ref<string | null>(null)
   const personName = ref<string | null>(null)
   const reviewerIds = ref<string[]>([])
+  /** Reading the claims from the stored session. */
   const status = ref<AsyncStatus>('idle')
   const error = ref<ApiError | null>(null)
+  /** Looking up the registry Person and the reviewer list, separately: navigation never waits for it. */
+  const identityStatus = ref<AsyncStatus>('idle')
+  const identityError = ref<ApiError | null>(null)
+  let identity: Promise<void> = Promise.resolve()
   /** Set when the session could not be renewed, so sign-in can say why the user is there. */
   const ended = ref(false)
 
@@ -34,34 +39,62 @@ export const useSessionStore = defineStore('session', () => {
   const isSysAdmin = computed(() => has(...SYS_ADMIN))
   const isReviewer = computed(() => personId.value !== null && reviewerIds.value.includes(personId.value))
 
-  /** Reads the signed-in user, then who they are in the registry. A failed look-up leaves the user signed in. */
-  async function load() {
+  /** Reads the signed-in user from the stored tokens, then (without holding up navigation) who they are in the registry. */
+  async function readClaims() {
     status.value = 'loading'
     error.value = null
-    const user = await currentUser()
-    // An expired access token with a refresh token is still a session: it renews on the next request.
-    claims.value = user && (secondsLeft(user) > 0 || user.refresh_token) ? claimsOf(user) : null
-    if (!claims.value) {
-      personId.value = null
-      status.value = 'success'
-      return
-    }
-    personName.value = null
     try {
-      const link = await lookupUserLink(claims.value.username)
-      personId.value = link.success ? (link.person_id ?? null) : null
-      if (personId.value) personName.value = (await fetchPerson(personId.value)).item?.display_name ?? null
-      reviewerIds.value = canWrite.value ? await listDatasetReviewers() : []
+      const user = await currentUser()
+      // An expired access token with a refresh token is still a session: it renews on the next request.
+      claims.value = user && (secondsLeft(user) > 0 || user.refresh_token) ? claimsOf(user) : null
       status.value = 'success'
     } catch (caught) {
+      claims.value = null
       error.value = toApiError(caught)
       status.value = 'error'
     }
+    identity = loadIdentity()
   }
 
-  /** Loads once; later calls reuse what is known. */
+  /** Who the user is in the registry: the linked Person, its name, and whether it reviews. A failure leaves the user signed in. */
+  async function loadIdentity() {
+    identityError.value = null
+    personName.value = null
+    if (!claims.value) {
+      personId.value = null
+      reviewerIds.value = []
+      identityStatus.value = 'idle'
+      return
+    }
+    identityStatus.value = 'loading'
+    const username = claims.value.username
+    try {
+      const [person, reviewers] = await Promise.all([
+        lookupUserLink(username).then(async (link) => {
+          const id = link.success ? (link.person_id ?? null) : null
+          return { id, name: id ? ((await fetchPerson(id)).item?.display_name ?? null) : null }
+        }),
+        canWrite.value ? listDatasetReviewers() : Promise.resolve([]),
+      ])
+      personId.value = person.id
+      personName.value = person.name
+      reviewerIds.value = reviewers
+      identityStatus.value = 'success'
+    } catch (caught) {
+      identityError.value = toApiError(caught)
+      identityStatus.value = 'error'
+    }
+  }
+
+  /** Reads the session and the registry identity, both finished when it resolves. */
+  async function load() {
+    await readClaims()
+    await identity
+  }
+
+  /** Reads the session once; later calls reuse it. The registry identity follows in the background. */
   async function ensureLoaded() {
-    if (status.value === 'idle') await load()
+    if (status.value === 'idle') await readClaims()
   }
 
   /** The session could not be renewed: forget it and remember why. */
@@ -78,6 +111,8 @@ export const useSessionStore = defineStore('session', () => {
     reviewerIds.value = []
     status.value = 'idle'
     error.value = null
+    identityStatus.value = 'idle'
+    identityError.value = null
   }
 
   return {
@@ -86,6 +121,8 @@ export const useSessionStore = defineStore('session', () => {
     personName,
     status,
     error,
+    identityStatus,
+    identityError,
     ended,
     roles,
     isAuthenticated,
