@@ -8,3 +8,17 @@ export function formatTimestamp(seconds: number | null | undefined): string {
 export function isoTimestamp(seconds: number | null | undefined): string {
   return seconds ? new Date(seconds * 1000).toISOString() : ''
 }
+
+const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+
+/**
+ * A wire calendar date ('YYYY-MM-DD'), shown as that same day whatever the user's time zone; anything
+ * else, or an impossible day (2021-02-30 would roll into March), is shown as stored.
+ */
+export function formatCalendarDate(value: string | null | undefined): string {
+  if (!value) return ''
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return value
+  const date = new Date(`${value}T00:00:00Z`)
+  return date.getUTCDate() === Number(match[3]) ? calendarDate.format(date) : value
+}

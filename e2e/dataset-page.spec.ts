@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test'
+import type { ItemDataset } from '../src/api/models'
+import { expectNoAxeViolations } from './axe'
+import { seededAs } from './seeded'
+import { signInAs } from './session'
+
+const pathOf = (id: string, query = '') => `/datasets/${id}${query}`
+/** Each tab's name, the heading its panel opens with, and its value in the URL. */
+const TABS = [
+  ['Overview', 'About this dataset', 'overview'],
+  ['Metadata', 'Metadata', 'metadata'],
+  ['History', 'History', 'history'],
+  ['Versions', 'Versions', 'versions'],
+  ['Release', 'Release', 'release'],
+  ['Data access', 'Where the data is', 'access'],
+] as const
+const tabs = (page: Page) => page.getByRole('tablist', { name: 'Dataset sections' })
+
+let datasets: ItemDataset[]
+let api: Awaited<ReturnType<typeof seededAs>>
+
+test.beforeAll(async ({ baseURL }) => {
+  api = await seededAs(baseURL!, 'steward')
+  datasets = await api.listAll()
+})
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'steward')
+})
+
+test('the overview shows the record, the names of its organisations and the handle, and every tab is accessible', async ({ page }) => {
+  const item = datasets.find((d) => d.owner_username === 'steward' && d.collection_format.associations.data_custodian_id && d.collection_format.dataset_info.keywords?.length)!
+  const info = item.collection_format.dataset_info
+  await page.goto(pathOf(item.id))
+  await expect(page.getByRole('heading', { level: 1, name: item.display_name })).toBeVisible()
+  await expect(page.getByRole('link', { name: new RegExp(item.id) })).toHaveAttribute('href', `https://hdl.handle.net/${item.id}`)
+  await expect(page.getByRole('button', { name: `Copy handle ${item.id}` })).toBeVisible()
+  await expect(page.getByText(info.description.slice(0, 40))).toBeVisible()
+  for (const word of info.keywords!) await expect(page.getByRole('listitem').filter({ hasText: word }).first()).toBeVisible()
+  const organisation = await api.displayName('organisation', item.collection_format.associations.organisation_id)
+  const custodian = await api.displayName('person', item.collection_format.associations.data_custodian_id!)
+  await expect(page.getByText(organisation).first()).toBeVisible()
+  await expect(page.getByText(custodian)).toBeVisible()
+  await expect(page.getByRole('link', { name: info.license })).toHaveAttribute('rel', /noopener/)
+  await expectNoAxeViolations(page)
+  for (const [name, heading] of TABS.slice(1)) {
+    await tabs(page).getByRole('tab', { name }).click()
+    await expect(tabs(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
+    await expect(tabs(page).getByRole('tab', { selected: true })).toHaveCount(1)
+    await expect(page.getByRole('tabpanel', { name }).getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
+    await expectNoAxeViolations(page)
+  }
+  await expect(page).toHaveURL(/tab=access/)
+})
+
+test('each tab has a deep link that survives a reload', async ({ page }) => {
+  const item = datasets[0]
+  for (const [name, heading, tab] of TABS) {
+    await page.goto(pathOf(item.id, `?tab=${tab}`))
+    await expect(tabs(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
+  }
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 2, name: 'Where the data is' })).toBeVisible()
+})
+
+test('the metadata tab shows the schema titles and the values', async ({ page }) => {
+  const item = datasets[0]
+  await page.goto(pathOf(item.id, '?tab=metadata'))
+  await expect(page.getByRole('heading', { name: 'Dataset Information' })).toBeVisible()
+  await expect(page.getByRole('term').filter({ hasText: 'Dataset name' }).first()).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: item.display_name }).first()).toBeVisible()
+})
+
+test('history lists every entry newest first and shows the metadata of the one selected', async ({ page }) => {
+  const item = datasets.find((d) => d.history.length >= 3 && d.history[0].item.display_name !== d.history.at(-1)!.item.display_name)
+    ?? datasets.find((d) => d.history.length >= 3)!
+  await page.goto(pathOf(item.id, '?tab=history'))
+  const entries = page.getByRole('navigation', { name: 'History entries, newest first' }).getByRole('link')
+  await expect(entries).toHaveCount(item.history.length)
+  await expect(entries.first()).toContainText(`Entry ${item.history[0].id}`)
+  await expect(entries.first()).toContainText(item.history[0].reason)
+  const oldest = item.history.at(-1)!
+  await entries.last().click()
+  await expect(page).toHaveURL(new RegExp(`entry=${oldest.id}`))
+  await expect(entries.last()).toHaveAttribute('aria-current', 'true')
+  await expect(page.getByRole('heading', { name: `Metadata at entry ${oldest.id}` })).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: oldest.item.display_name }).first()).toBeVisible()
+})
+
+test('a versioned dataset shows its chain, and an older version points to the newer one', async ({ page }) => {
+  const newest = datasets.find((d) => d.versioning_info?.previous_version && !d.versioning_info.next_version)!
+  const previous = newest.versioning_info!.previous_version!
+  await page.goto(pathOf(previous))
+  await expect(page.getByText('A newer version exists')).toBeVisible()
+  await page.getByRole('link', { name: 'Open the next version' }).click()
+  await expect(page).toHaveURL(/tab=versions/)
+  const chain = page.getByRole('list', { name: 'Versions, newest first' }).getByRole('listitem')
+  await expect(chain.first()).toBeVisible()
+  const current = chain.filter({ has: page.getByText('This version') })
+  await expect(current).toHaveAttribute('aria-current', 'page')
+  await expect(chain.filter({ hasText: previous })).toContainText(`Version ${newest.versioning_info!.version - 1}`)
+  await expect(chain.filter({ hasText: 'Version 1' })).toBeVisible()
+  await page.goto(pathOf(newest.id, '?tab=versions'))
+  await expect(page.getByText('Reason: ' + newest.versioning_info!.reason!)).toBeVisible()
+  await expect(page.getByText('This is not the latest version')).toHaveCount(0)
+})
+
+test('a released dataset shows who approved it and its release history newest first', async ({ page }) => {
+  const item = datasets.find((d) => d.release_status === 'RELEASED')!
+  const reviewer = await api.displayName('person', item.release_approver!)
+  await page.goto(pathOf(item.id, '?tab=release'))
+  await expect(page.getByText(`Approved by ${reviewer}`).first()).toBeVisible()
+  const timeline = page.getByRole('region', { name: 'Release history' }).getByRole('listitem')
+  await expect(timeline).toHaveCount(item.release_history.length)
+  await expect(timeline.first().getByRole('heading')).toHaveText('Approved')
+  await expect(timeline.first()).toContainText('Approved for public release.')
+  await expect(timeline.last().getByRole('heading')).toHaveText('Review requested')
+  await expectNoAxeViolations(page)
+})
+
+test('a rejected dataset says so although its status is not released', async ({ page }) => {
+  const item = datasets.find((d) => d.release_status === 'NOT_RELEASED' && d.release_history.at(-1)?.action === 'REJECT')!
+  await page.goto(pathOf(item.id, '?tab=release'))
+  await expect(page.getByText(/Last request rejected by/).first()).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Release history' }).getByRole('listitem').first()).toContainText('Please add the spatial coverage')
+})
+
+test('a locked dataset shows its lock', async ({ page }) => {
+  const item = await api.findLocked(datasets.filter((d) => d.owner_username === 'steward'))
+  await page.goto(pathOf(item.id))
+  await expect(page.getByText('Locked', { exact: true })).toBeVisible()
+  await expect(page.getByText('Locked: metadata and files cannot be changed')).toBeVisible()
+})
+
+test('data access shows the storage location, and where external data lives', async ({ page }) => {
+  const external = datasets.find((d) => d.collection_format.dataset_info.access_info.reposited === false)!
+  await page.goto(pathOf(external.id, '?tab=access'))
+  await expect(page.getByText('Data held outside the data store')).toBeVisible()
+  await expect(page.getByText(external.collection_format.dataset_info.access_info.uri!)).toBeVisible()
+  await expect(page.getByText(external.s3.s3_uri)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Copy the storage location' })).toBeVisible()
+})
+
+test('an unknown id and a dataset you may not see both get a clear page', async ({ page }) => {
+  await page.goto(pathOf('10378.1/99999999'))
+  await expect(page.getByRole('heading', { level: 1, name: 'Dataset not found or not visible to you' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  const admin = await seededAs(test.info().project.use.baseURL!, 'admin')
+  const hidden = (await admin.listAll()).find((d) => !datasets.some((mine) => mine.id === d.id))!
+  await page.goto(pathOf(hidden.id, '?tab=release'))
+  await expect(page.getByRole('heading', { level: 1, name: 'Dataset not found or not visible to you' })).toBeVisible()
+  await page.getByRole('link', { name: 'Back to datasets' }).click()
+  await expect(page).toHaveURL(/\/datasets$/)
+})

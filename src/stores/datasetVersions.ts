@@ -1,0 +1,99 @@
+import { computed, ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { fetchDataset } from '@/api/datastore'
+import { isCancelled, softFailure, toApiError, type ApiError } from '@/api/errors'
+import { isNotVisible } from './dataset'
+import type { ItemDataset } from '@/api/models'
+import type { AsyncStatus } from './status'
+
+/** One dataset of a version chain; one you may not read is known by id only. */
+export interface VersionEntry {
+  id: string
+  version: number | null
+  reason: string | null
+  created_timestamp: number | null
+  owner_username: string | null
+  /** Why it could not be read (not visible to you, or gone); null when it was read. */
+  problem: ApiError | null
+}
+
+/** Guards against a corrupt chain that loops back on itself. */
+const MAX_CHAIN = 200
+
+function entryOf(item: ItemDataset): VersionEntry {
+  const info = item.versioning_info
+  return {
+    id: item.id,
+    version: info?.version ?? 1,
+    reason: info?.reason ?? null,
+    created_timestamp: item.created_timestamp,
+    owner_username: item.owner_username,
+    problem: null,
+  }
+}
+
+/**
+ * The version chain of a dataset, oldest first. Provena links versions only through previous/next ids, so
+ * the chain is walked one fetch at a time, both directions at once.
+ */
+export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
+  const forId = ref<string | null>(null)
+  const chain = shallowRef<VersionEntry[]>([])
+  const status = ref<AsyncStatus>('idle')
+  const error = ref<ApiError | null>(null)
+  let controller = new AbortController()
+
+  /** The newest version that could be read (the chain's end unless a later one is hidden). */
+  const latest = computed(() => [...chain.value].reverse().find((entry) => entry.problem === null) ?? null)
+
+  async function walk(start: string | null | undefined, direction: 'previous_version' | 'next_version', signal: AbortSignal) {
+    const found: VersionEntry[] = []
+    const seen = new Set<string>()
+    let next = start
+    while (next && !seen.has(next) && found.length < MAX_CHAIN) {
+      const id = next
+      seen.add(id)
+      try {
+        const { item } = await fetchDataset(id, signal)
+        signal.throwIfAborted()
+        if (!item) throw softFailure(`The data store returned no dataset for ${id}.`)
+        found.push(entryOf(item))
+        next = item.versioning_info?.[direction]
+      } catch (caught) {
+        const problem = toApiError(caught)
+        // Only a version you may not see ends the walk quietly; anything else fails the chain, to retry.
+        if (signal.aborted || isCancelled(caught) || !isNotVisible(problem)) throw caught
+        found.push({ id, version: null, reason: null, created_timestamp: null, owner_username: null, problem })
+        break
+      }
+    }
+    return found
+  }
+
+  /** Loads the chain around `item` (already fetched), unless it is the chain loaded last. */
+  async function load(item: ItemDataset, options: { force?: boolean } = {}) {
+    if (!options.force && forId.value === item.id && status.value === 'success') return
+    controller.abort()
+    controller = new AbortController()
+    const { signal } = controller
+    forId.value = item.id
+    chain.value = [entryOf(item)]
+    status.value = 'loading'
+    error.value = null
+    try {
+      const [before, after] = await Promise.all([
+        walk(item.versioning_info?.previous_version, 'previous_version', signal),
+        walk(item.versioning_info?.next_version, 'next_version', signal),
+      ])
+      signal.throwIfAborted()
+      chain.value = [...before.reverse(), entryOf(item), ...after]
+      status.value = 'success'
+    } catch (caught) {
+      if (signal.aborted || isCancelled(caught)) return
+      error.value = toApiError(caught)
+      status.value = 'error'
+    }
+  }
+
+  return { forId, chain, latest, status, error, load }
+})

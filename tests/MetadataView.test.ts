@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { h } from 'vue'
+import type { VueWrapper } from '@vue/test-utils'
+import type { JsonSchema } from '@/api/models'
+import MetadataView from '@/components/MetadataView.vue'
+import schemaFile from '../../shared/contract/dataset-schema.json'
+import example from '../../shared/contract/examples/valid_ro_raw2.json'
+import { mountWithShell } from './mountWithShell'
+
+const schema = schemaFile as JsonSchema
+let wrapper: VueWrapper | undefined
+
+function record(changes: { associations?: object; dataset_info?: object } = {}) {
+  const value = structuredClone(example)
+  Object.assign(value.associations, changes.associations)
+  Object.assign(value.dataset_info, changes.dataset_info)
+  return value
+}
+
+function mountView(value: unknown, options: { headingLevel?: number; slots?: Record<string, unknown> } = {}) {
+  wrapper = mountWithShell(MetadataView, {
+    props: { schema, value, headingLevel: options.headingLevel },
+    slots: options.slots as never,
+  })
+  return wrapper
+}
+
+/** The <dd> of the field whose <dt> starts with the title. */
+function field(title: string): HTMLElement | undefined {
+  const term = [...document.querySelectorAll('dt')].find((dt) => dt.querySelector('span')?.textContent === title)
+  return term?.nextElementSibling as HTMLElement | undefined
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  document.body.innerHTML = ''
+})
+
+describe('MetadataView', () => {
+  it('gives each section and nested group a heading with the schema title, one level down each time', () => {
+    mountView(record())
+    const headings = (tag: string) => [...document.querySelectorAll(tag)].map((e) => e.textContent)
+    expect(headings('h3')).toEqual(['Dataset Associations', 'Dataset Approvals', 'Dataset Information'])
+    expect(headings('h4')).toEqual([
+      'Dataset Registration Ethics and Privacy', 'Dataset Access Ethics and Privacy', 'Indigenous Knowledge and Consent',
+      'Export Controls', 'Access Info', 'Dataset Creation Date', 'Dataset Publication Date',
+    ])
+    expect(document.body.textContent).toContain('Please provide information about the people and organisations')
+  })
+
+  it('starts at the heading level asked for', () => {
+    mountView(record(), { headingLevel: 2 })
+    expect([...document.querySelectorAll('h2')].map((e) => e.textContent)).toContain('Dataset Information')
+    expect([...document.querySelectorAll('h3')].map((e) => e.textContent)).toContain('Access Info')
+  })
+
+  it('lays fields out as a description list, each term with its description as visible text', () => {
+    mountView(record())
+    for (const dl of document.querySelectorAll('dl')) {
+      for (const child of dl.children) {
+        expect(child.tagName).toBe('DIV')
+        expect([...child.children].map((c) => c.tagName)).toEqual(['DT', 'DD'])
+      }
+    }
+    const term = field('Dataset name')?.previousElementSibling
+    expect(term?.textContent).toContain('Please provide a readable name for the dataset.')
+    expect(field('Dataset name')?.textContent).toBe('Coral results 2021-02-30')
+  })
+
+  it('links an https licence, opening in a new tab without an opener', () => {
+    mountView(record())
+    const link = field('Usage license')?.querySelector('a')
+    expect(link?.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/')
+    expect(link?.getAttribute('target')).toBe('_blank')
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer')
+  })
+
+  it('does not link a uri that is not http(s)', () => {
+    mountView(record({ dataset_info: { access_info: { reposited: false, uri: 'javascript:alert(1)', description: 'x' } } }))
+    const uri = field('Dataset URI')
+    expect(uri?.textContent).toContain('javascript:alert(1)')
+    expect(uri?.querySelector('a')).toBeNull()
+  })
+
+  it('says Yes and No, shows dates in the locale as the calendar day stored, and lists keywords', () => {
+    mountView(record({ dataset_info: { keywords: ['reef', 'coral'], user_metadata: { site: 'North' } } }))
+    expect(field('Data Storage')?.textContent).toBe('No')
+    expect(field('Relevant')?.textContent).toBe('No')
+    const date = field('Value')?.querySelector('time')
+    expect(date?.getAttribute('datetime')).toBe('2021-12-25')
+    expect(date?.textContent).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(2021, 11, 25)))
+    expect([...field('Keywords')!.querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual(['reef', 'coral'])
+    const map = field('Custom User Metadata')
+    expect(map?.querySelector('dt')?.textContent).toBe('site')
+    expect(map?.querySelector('dd')?.textContent).toBe('North')
+  })
+
+  it('hands registry ids to the agent slot with their kind', () => {
+    mountView(record({ associations: { data_custodian_id: 'person-7' } }), {
+      slots: { agent: ({ id, kind }: { id: string; kind: string }) => h('span', { class: 'agent' }, `${kind}:${id}`) },
+    })
+    expect([...document.querySelectorAll('.agent')].map((e) => e.textContent)).toEqual([
+      'organisation:1234', 'person:person-7', 'organisation:1234',
+    ])
+    expect(field('Dataset Custodian')?.textContent).toBe('person:person-7')
+  })
+
+  it('shows the id in monospace when the page gives no agent slot', () => {
+    mountView(record())
+    expect(field('Publisher')?.querySelector('code')?.textContent).toBe('1234')
+  })
+
+  it('leaves out empty optional fields and shows a missing required one', () => {
+    const value = record({ associations: { point_of_contact: '' }, dataset_info: { purpose: null, keywords: [], spatial_info: {} } })
+    delete (value.dataset_info as { license?: string }).license
+    mountView(value)
+    const text = document.body.textContent
+    for (const title of ['Point of Contact', 'Dataset Purpose', 'Keywords', 'Dataset Spatial Information', 'Dataset Custodian']) {
+      expect(text).not.toContain(title)
+    }
+    expect(field('Usage license')?.textContent).toContain('Missing (required)')
+  })
+})
