@@ -81,6 +81,19 @@ test('paging reaches the end, and the state survives a reload', async ({ page })
   await expect(page.getByRole('combobox', { name: 'Rows per page' })).toHaveValue('50')
 })
 
+test('the quick filter narrows the loaded rows as you type, keeping the focus and every letter', async ({ page }) => {
+  const names = await firstNames(page, 20)
+  const word = names[0].split(/\s+/)[0]
+  const filter = page.getByRole('textbox', { name: 'Filter loaded rows' })
+  await filter.pressSequentially(word.toLowerCase(), { delay: 20 })
+  await expect(filter).toBeFocused()
+  await expect(filter).toHaveValue(word.toLowerCase())
+  await expect(page).toHaveURL(new RegExp(`filter=${encodeURIComponent(word.toLowerCase())}`))
+  const shown = await nameLinks(page).allTextContents()
+  expect(shown.length).toBeGreaterThan(0)
+  for (const name of shown) expect(name.toLowerCase()).toContain(word.toLowerCase())
+})
+
 test('a free-text search finds seeded datasets by a word of their description, with a way back', async ({ page }) => {
   const search = page.getByRole('textbox', { name: 'Search all datasets' })
   await search.fill('transects')

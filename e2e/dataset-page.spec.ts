@@ -46,6 +46,8 @@ test('the overview shows the record, the names of its organisations and the hand
   for (const [name, heading] of TABS.slice(1)) {
     await tabs(page).getByRole('tab', { name }).click()
     await expect(tabs(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
+    // Changing tab stays on the page: focus stays on the tab rather than jumping to the heading.
+    await expect(tabs(page).getByRole('tab', { name })).toBeFocused()
     await expect(tabs(page).getByRole('tab', { selected: true })).toHaveCount(1)
     await expect(page.getByRole('tabpanel', { name }).getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
     await expectNoAxeViolations(page)
