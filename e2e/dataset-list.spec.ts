@@ -108,20 +108,23 @@ test('a free-text search finds seeded datasets by a word of their description, w
 
 test('open by handle id goes to the dataset, and says clearly when there is none', async ({ page }) => {
   const handle = (await dataRows(page).first().getByRole('cell').nth(1).textContent())!.trim()
+  const name = (await nameLinks(page).first().textContent())!.trim()
   await page.getByRole('textbox', { name: 'Open by handle id' }).fill('10378.1/0')
   await page.getByRole('button', { name: 'Open', exact: true }).click()
   await expect(page.getByText('No dataset 10378.1/0 exists, or it is not visible to you.')).toBeVisible()
   await page.getByRole('textbox', { name: 'Open by handle id' }).fill(handle)
   await page.getByRole('button', { name: 'Open', exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`/datasets/${handle.replace('.', '\\.')}$`))
-  await expect(page.getByText(handle)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 })
 
 test('a dataset name opens its page by keyboard', async ({ page }) => {
   const first = nameLinks(page).first()
+  const name = (await first.textContent())!.trim()
   await first.focus()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/datasets\/10378\.1\/\d+$/)
+  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused()
 })
 
 test.describe('as a reader', () => {

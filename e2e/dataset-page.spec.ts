@@ -80,7 +80,8 @@ test('history lists every entry newest first and shows the metadata of the one s
   await page.goto(pathOf(item.id, '?tab=history'))
   const entries = page.getByRole('navigation', { name: 'History entries, newest first' }).getByRole('link')
   await expect(entries).toHaveCount(item.history.length)
-  await expect(entries.first()).toContainText(`Entry ${item.history[0].id}`)
+  const shownIds = (await entries.allTextContents()).map((text) => Number(text.match(/Entry (\d+)/)![1]))
+  expect(shownIds).toEqual(item.history.map((entry) => entry.id).sort((a, b) => b - a))
   await expect(entries.first()).toContainText(item.history[0].reason)
   const oldest = item.history.at(-1)!
   await entries.last().click()
@@ -154,4 +155,40 @@ test('an unknown id and a dataset you may not see both get a clear page', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Dataset not found or not visible to you' })).toBeVisible()
   await page.getByRole('link', { name: 'Back to datasets' }).click()
   await expect(page).toHaveURL(/\/datasets$/)
+})
+
+test('a failed load, schema, name look-up or version walk each say so and retry (faults injected)', async ({ page }) => {
+  const newest = datasets.find((d) => d.versioning_info?.previous_version && !d.versioning_info.next_version)!
+  const fail = (detail: string) => ({ status: 500, json: { detail } })
+  const once = async (pattern: string | RegExp, detail: string) => {
+    let failed = false
+    await page.route(pattern, (route) => (failed ? route.continue() : ((failed = true), route.fulfill(fail(detail)))))
+  }
+
+  await once('**/data-store/registry/items/fetch-dataset?*', 'Injected dataset failure')
+  await page.goto(pathOf(newest.id))
+  await expect(page.getByText('The dataset could not be loaded')).toBeVisible()
+  await expect(page.getByText('Injected dataset failure')).toBeVisible()
+  await page.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: newest.display_name })).toBeVisible()
+
+  await once('**/data-store/metadata/dataset-schema', 'Injected schema failure')
+  await tabs(page).getByRole('tab', { name: 'Metadata' }).click()
+  await expect(page.getByText('The metadata schema could not be loaded')).toBeVisible()
+  await page.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('heading', { name: 'Dataset Information' })).toBeVisible()
+
+  await once(new RegExp(`fetch-dataset\\?handle_id=${encodeURIComponent(newest.versioning_info!.previous_version!)}`), 'Injected version failure')
+  await tabs(page).getByRole('tab', { name: 'Versions' }).click()
+  await expect(page.getByText('The versions could not be loaded')).toBeVisible()
+  await page.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('list', { name: 'Versions, newest first' }).getByRole('listitem')).toHaveCount(newest.versioning_info!.version)
+
+  const released = datasets.find((d) => d.release_status === 'RELEASED')!
+  await once(new RegExp(`person/fetch\\?id=${encodeURIComponent(released.release_approver!)}`), 'Injected registry failure')
+  await page.goto(pathOf(released.id, '?tab=release'))
+  const retry = page.getByRole('button', { name: `Retry looking up ${released.release_approver}` }).first()
+  await expect(page.getByText('The name could not be looked up').first()).toBeVisible()
+  await retry.click()
+  await expect(page.getByText(`Approved by ${await api.displayName('person', released.release_approver!)}`).first()).toBeVisible()
 })

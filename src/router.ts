@@ -6,6 +6,21 @@ export const APP_NAME = 'Provena Datastore Console'
 const READ = ['entity-registry-read']
 const WRITE = ['entity-registry-read', 'entity-registry-write']
 
+/** The tab of ours that shows what a `view` of Provena's dataset page showed. */
+const ANCHOR_VIEWS: Record<string, string> = {
+  details: 'metadata',
+  versioning: 'versions',
+  approvals: 'release',
+  settings: 'history',
+  download: 'access',
+  upload: 'access',
+  external: 'access',
+}
+function anchorTab(view: unknown) {
+  const tab = typeof view === 'string' ? ANCHOR_VIEWS[view] : undefined
+  return tab ? { tab } : {}
+}
+
 /** The explicit route table; every view is its own lazy chunk. */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'datasets' } },
@@ -21,6 +36,11 @@ export const routes: RouteRecordRaw[] = [
     name: 'dataset',
     component: () => import('@/views/DatasetView.vue'),
     meta: { title: 'Dataset', realmRoles: READ },
+  },
+  {
+    // Provena's own data store UI links datasets as /dataset/<id>?view=<tab> (also in its approval e-mails).
+    path: '/dataset/:id+',
+    redirect: (to) => ({ name: 'dataset', params: to.params, query: anchorTab(to.query.view) }),
   },
   {
     path: '/register',

@@ -47,6 +47,9 @@ describe('useDatasetStore', () => {
       await store.load('a/404')
       expect(store).toMatchObject({ status: 'error', unavailable: true })
     }
+    fakes.fetchDataset.mockResolvedValueOnce({ status: { success: false, details: 'no item' }, item: null })
+    await store.load('a/404')
+    expect(store).toMatchObject({ status: 'error', unavailable: true })
     fakes.fetchDataset.mockRejectedValueOnce(new ApiError('network', null, 'The server could not be reached.'))
     await store.load('a/404')
     expect(store).toMatchObject({ status: 'error', unavailable: false })
@@ -111,7 +114,18 @@ describe('useDatasetVersionsStore', () => {
     const store = useDatasetVersionsStore()
     await store.load(a)
     expect(store.status).toBe('success')
-    expect(store.chain.length).toBeLessThan(5)
+    expect(store.chain.map((entry) => entry.id)).toEqual(['a', 'b'])
+  })
+
+  it('walks again when the same dataset comes back with a new version linked', async () => {
+    const v1 = dataset('v1', { version: 1 })
+    const store = useDatasetVersionsStore()
+    await store.load(v1)
+    expect(store.chain.map((entry) => entry.id)).toEqual(['v1'])
+    fakes.fetchDataset.mockResolvedValue({ status: ok, item: dataset('v2', { version: 2, previous_version: 'v1', reason: 'new' }) })
+    await store.load(dataset('v1', { version: 1, next_version: 'v2' }))
+    expect(store.chain.map((entry) => entry.id)).toEqual(['v1', 'v2'])
+    expect(store.latest?.id).toBe('v2')
   })
 })
 

@@ -35,6 +35,17 @@ describe('route table and guards', () => {
     expect(document.title).toBe('Page not found · Provena Datastore Console')
   })
 
+  it("opens Provena's own dataset links on the matching tab, the handle's slash kept", async () => {
+    signedInWith(['entity-registry-read'])
+    const router = createConsoleRouter(createMemoryHistory())
+    await router.push('/dataset/10378.1/1451860?view=approvals')
+    expect(router.currentRoute.value.fullPath).toBe('/datasets/10378.1/1451860?tab=release')
+    await router.push('/dataset/10378.1/1451860')
+    expect(router.currentRoute.value.fullPath).toBe('/datasets/10378.1/1451860')
+    await router.push('/dataset/10378.1/1451860?view=lineage')
+    expect(router.currentRoute.value.fullPath).toBe('/datasets/10378.1/1451860')
+  })
+
   it('sends a signed-out visitor to sign in, remembering the page', async () => {
     useSessionStore().status = 'success'
     const router = createConsoleRouter(createMemoryHistory())

@@ -99,3 +99,14 @@ export function softFailure(details: string): ApiError {
 export function isCancelled(error: unknown): boolean {
   return axios.isCancel(error) || (error instanceof DOMException && error.name === 'AbortError')
 }
+
+const NOT_FOUND_OR_HIDDEN = new Set<ApiErrorKind>(['bad-request', 'forbidden', 'not-found', 'soft-failure'])
+
+/**
+ * A fetch by id that failed because the item does not exist or the caller may not see it: Provena answers
+ * an unknown dataset with 400, a hidden one with 401 (forbidden after the replay), and the registry an
+ * unknown Person or Organisation with a 200 whose success is false. Nothing there is worth retrying.
+ */
+export function isNotFoundOrHidden(error: ApiError | null): boolean {
+  return error !== null && NOT_FOUND_OR_HIDDEN.has(error.kind)
+}

@@ -1,16 +1,9 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchDataset } from '@/api/datastore'
-import { isCancelled, softFailure, toApiError, type ApiError } from '@/api/errors'
+import { isCancelled, isNotFoundOrHidden, softFailure, toApiError, type ApiError } from '@/api/errors'
 import type { DatasetRole, ItemDataset } from '@/api/models'
 import type { AsyncStatus } from './status'
-
-/**
- * Provena answers an unknown id with 400 and a dataset you may not read with 401 (then `forbidden` after the
- * replay): to the user both mean the same thing.
- */
-const UNAVAILABLE_KINDS = new Set(['bad-request', 'forbidden', 'not-found'])
-export const isNotVisible = (error: ApiError | null) => error !== null && UNAVAILABLE_KINDS.has(error.kind)
 
 /** The dataset on screen: the item, the caller's roles on it and its lock state, as fetch-dataset returns them. */
 export const useDatasetStore = defineStore('dataset', () => {
@@ -23,7 +16,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   let controller = new AbortController()
 
   /** Not found, or not visible to the caller: there is nothing to retry. */
-  const unavailable = computed(() => isNotVisible(error.value))
+  const unavailable = computed(() => isNotFoundOrHidden(error.value))
   const has = (role: DatasetRole) => roles.value.includes(role)
 
   /** Loads a dataset; a different id forgets the one before at once so its details never show under the new id. */

@@ -1,8 +1,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchDataset } from '@/api/datastore'
-import { isCancelled, softFailure, toApiError, type ApiError } from '@/api/errors'
-import { isNotVisible } from './dataset'
+import { isCancelled, isNotFoundOrHidden, softFailure, toApiError, type ApiError } from '@/api/errors'
 import type { ItemDataset } from '@/api/models'
 import type { AsyncStatus } from './status'
 
@@ -42,15 +41,16 @@ export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
   const status = ref<AsyncStatus>('idle')
   const error = ref<ApiError | null>(null)
   let controller = new AbortController()
+  let loadedKey = ''
 
   /** The newest version that could be read (the chain's end unless a later one is hidden). */
   const latest = computed(() => [...chain.value].reverse().find((entry) => entry.problem === null) ?? null)
 
-  async function walk(start: string | null | undefined, direction: 'previous_version' | 'next_version', signal: AbortSignal) {
+  /** Follows one direction; `seen` is shared by both directions so a looping chain never repeats an entry. */
+  async function walk(start: string | null | undefined, direction: 'previous_version' | 'next_version', seen: Set<string>, signal: AbortSignal) {
     const found: VersionEntry[] = []
-    const seen = new Set<string>()
     let next = start
-    while (next && !seen.has(next) && found.length < MAX_CHAIN) {
+    while (next && !seen.has(next) && seen.size < MAX_CHAIN) {
       const id = next
       seen.add(id)
       try {
@@ -62,7 +62,7 @@ export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
       } catch (caught) {
         const problem = toApiError(caught)
         // Only a version you may not see ends the walk quietly; anything else fails the chain, to retry.
-        if (signal.aborted || isCancelled(caught) || !isNotVisible(problem)) throw caught
+        if (signal.aborted || isCancelled(caught) || !isNotFoundOrHidden(problem)) throw caught
         found.push({ id, version: null, reason: null, created_timestamp: null, owner_username: null, problem })
         break
       }
@@ -70,25 +70,32 @@ export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
     return found
   }
 
-  /** Loads the chain around `item` (already fetched), unless it is the chain loaded last. */
+  /** Loads the chain around `item` (already fetched), unless its links are the ones loaded last. */
   async function load(item: ItemDataset, options: { force?: boolean } = {}) {
-    if (!options.force && forId.value === item.id && status.value === 'success') return
+    const key = `${item.id} ${item.versioning_info?.previous_version ?? ''} ${item.versioning_info?.next_version ?? ''}`
+    if (!options.force && loadedKey === key && status.value === 'success') return
     controller.abort()
     controller = new AbortController()
     const { signal } = controller
+    // Stops the other direction as soon as one fails; `signal` still tells a newer load from a failure.
+    const walking = new AbortController()
+    signal.addEventListener('abort', () => walking.abort())
+    loadedKey = key
     forId.value = item.id
     chain.value = [entryOf(item)]
     status.value = 'loading'
     error.value = null
+    const seen = new Set([item.id])
     try {
       const [before, after] = await Promise.all([
-        walk(item.versioning_info?.previous_version, 'previous_version', signal),
-        walk(item.versioning_info?.next_version, 'next_version', signal),
+        walk(item.versioning_info?.previous_version, 'previous_version', seen, walking.signal),
+        walk(item.versioning_info?.next_version, 'next_version', seen, walking.signal),
       ])
       signal.throwIfAborted()
       chain.value = [...before.reverse(), entryOf(item), ...after]
       status.value = 'success'
     } catch (caught) {
+      walking.abort()
       if (signal.aborted || isCancelled(caught)) return
       error.value = toApiError(caught)
       status.value = 'error'
