@@ -8,7 +8,16 @@ export default defineConfig({
   // Vuetify is imported per component by the plugin; pre-bundling it makes the dev server reload on first load.
   optimizeDeps: { exclude: ['vuetify'] },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { manifest: true, target: 'es2022', rolldownOptions: { checks: { pluginTimings: false } } },
+  build: {
+    manifest: true,
+    target: 'es2022',
+    rolldownOptions: {
+      checks: { pluginTimings: false },
+      // Code shared by two or more chunks goes into one chunk instead of a file per combination of importers:
+      // each small file compresses on its own, and the many pieces cost the first page about 12 KB of gzip.
+      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
+    },
+  },
   server: {
     port: 5173,
     strictPort: true,
