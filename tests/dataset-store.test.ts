@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import { resetStrictFakes } from './strictFakes'
 import { ApiError } from '@/api/errors'
 import type { ItemDataset } from '@/api/models'
 
@@ -21,12 +22,7 @@ const unknown = () => new ApiError('bad-request', 400, 'The registry API respond
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  for (const fake of Object.values(fakes)) {
-    fake.mockReset()
-    fake.mockImplementation(() => {
-      throw new Error('unexpected call')
-    })
-  }
+  resetStrictFakes(fakes)
 })
 
 describe('useDatasetStore', () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import { resetStrictFakes } from './strictFakes'
 import type { StoredUser } from '@/auth/storedUser'
 import { ApiError } from '@/api/errors'
 
@@ -32,12 +33,7 @@ function fakeUser(roles: string[], expired = false): StoredUser {
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  for (const fake of Object.values(fakes)) {
-    fake.mockReset()
-    fake.mockImplementation(() => {
-      throw new Error('unexpected call')
-    })
-  }
+  resetStrictFakes(fakes)
 })
 
 describe('useSessionStore', () => {
