@@ -14,10 +14,6 @@ export const RELEASE_ACTION_TEXT: Record<ReleaseAction, string> = {
   REJECT: 'Rejected',
 }
 
-export function lastReleaseAction(item: Pick<DatasetDomainInfo, 'release_history'>): ReleaseHistoryEntry | null {
-  return item.release_history.at(-1) ?? null
-}
-
 /** The latest REQUEST: who asked, and with what notes. */
 export function latestRequest(item: Pick<DatasetDomainInfo, 'release_history'>): ReleaseHistoryEntry | null {
   return item.release_history.findLast((entry) => entry.action === 'REQUEST') ?? null
@@ -28,7 +24,7 @@ export function latestRequest(item: Pick<DatasetDomainInfo, 'release_history'>):
  * entry tells it apart from a dataset never submitted.
  */
 export function releaseState(item: Pick<DatasetDomainInfo, 'release_history' | 'release_status' | 'release_approver' | 'release_timestamp'>): ReleaseState | null {
-  const last = lastReleaseAction(item)
+  const last = item.release_history.at(-1)
   const reviewer = item.release_approver ?? last?.approver
   const at = item.release_timestamp ?? last?.timestamp
   if (!reviewer || !at) return null

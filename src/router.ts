@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
+import type { DatasetTab } from '@/datasetLinks'
 
 export const APP_NAME = 'Provena Datastore Console'
 
@@ -7,7 +8,7 @@ const READ = ['entity-registry-read']
 const WRITE = ['entity-registry-read', 'entity-registry-write']
 
 /** The tab of ours that shows what a `view` of Provena's dataset page showed. */
-const ANCHOR_VIEWS: Record<string, string> = {
+const ANCHOR_VIEWS: Record<string, DatasetTab> = {
   details: 'metadata',
   versioning: 'versions',
   approvals: 'release',

@@ -110,6 +110,20 @@ describe('useSessionStore', () => {
     expect(session).toMatchObject({ personId: 'p-1', personName: 'Sam Steward', isReviewer: true })
   })
 
+  it('drops a registry identity that arrives after the session was cleared', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read']))
+    let link!: (value: unknown) => void
+    fakes.lookupUserLink.mockReturnValue(new Promise((resolve) => (link = resolve)))
+    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    const session = useSessionStore()
+    const loading = session.load()
+    await vi.waitFor(() => expect(session.identityStatus).toBe('loading'))
+    session.clear()
+    link({ success: true, person_id: 'p-1' })
+    await loading
+    expect(session).toMatchObject({ personId: null, personName: null, identityStatus: 'idle' })
+  })
+
   it('loads once, and remembers an ended session until cleared', async () => {
     fakes.currentUser.mockResolvedValue(null)
     const session = useSessionStore()

@@ -265,6 +265,9 @@ export interface ItemDataset extends RecordInfo, DatasetDomainInfo {
   history: HistoryEntry<DatasetDomainInfo>[]
 }
 
+/** The registry agents a dataset names by id: custodians, reviewers and requesters are Persons; creators and publishers Organisations. */
+export type AgentKind = 'person' | 'organisation'
+
 /** A registry Person's own fields (custodians, reviewers, requesters). */
 export interface PersonDomainInfo {
   display_name: string

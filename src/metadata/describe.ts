@@ -3,9 +3,8 @@
  * `GET /metadata/dataset-schema` gives it, with the schema's titles and descriptions (contract §4.4).
  * Pure data, so the Metadata tab, the History tab and a later field-by-field diff share one reading.
  */
-import type { JsonSchema } from '@/api/models'
+import type { AgentKind, JsonSchema } from '@/api/models'
 
-export type AgentKind = 'organisation' | 'person'
 export type MetadataKind =
   | 'group' | 'text' | 'url' | 'date' | 'boolean' | 'number' | 'list' | 'map' | AgentKind | 'missing'
 export type LeafKind = Exclude<MetadataKind, 'group'>

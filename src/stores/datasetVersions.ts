@@ -44,7 +44,7 @@ export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
   let loadedKey = ''
 
   /** The newest version that could be read (the chain's end unless a later one is hidden). */
-  const latest = computed(() => [...chain.value].reverse().find((entry) => entry.problem === null) ?? null)
+  const latest = computed(() => chain.value.findLast((entry) => entry.problem === null) ?? null)
 
   /** Follows one direction; `seen` is shared by both directions so a looping chain never repeats an entry. */
   async function walk(start: string | null | undefined, direction: 'previous_version' | 'next_version', seen: Set<string>, signal: AbortSignal) {

@@ -2,9 +2,8 @@ import { reactive } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchOrganisation, fetchPerson } from '@/api/registry'
 import { softFailure, toApiError, type ApiError } from '@/api/errors'
+import type { AgentKind } from '@/api/models'
 import type { AsyncStatus } from './status'
-
-export type AgentKind = 'person' | 'organisation'
 
 export interface AgentName {
   status: AsyncStatus

@@ -27,6 +27,8 @@ export const useSessionStore = defineStore('session', () => {
   const identityStatus = ref<AsyncStatus>('idle')
   const identityError = ref<ApiError | null>(null)
   let identity: Promise<void> = Promise.resolve()
+  /** Bumped by each look-up and by clear(), so a late answer for a session that has gone is dropped. */
+  let identityRun = 0
   /** Set when the session could not be renewed, so sign-in can say why the user is there. */
   const ended = ref(false)
 
@@ -58,6 +60,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Who the user is in the registry: the linked Person, its name, and whether it reviews. A failure leaves the user signed in. */
   async function loadIdentity() {
+    const run = ++identityRun
     identityError.value = null
     personName.value = null
     if (!claims.value) {
@@ -76,11 +79,13 @@ export const useSessionStore = defineStore('session', () => {
         }),
         canWrite.value ? listDatasetReviewers() : Promise.resolve([]),
       ])
+      if (run !== identityRun) return
       personId.value = person.id
       personName.value = person.name
       reviewerIds.value = reviewers
       identityStatus.value = 'success'
     } catch (caught) {
+      if (run !== identityRun) return
       identityError.value = toApiError(caught)
       identityStatus.value = 'error'
     }
@@ -104,6 +109,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function clear() {
+    identityRun++
     ended.value = false
     claims.value = null
     personId.value = null
