@@ -3,8 +3,8 @@ import { h } from 'vue'
 import type { VueWrapper } from '@vue/test-utils'
 import type { JsonSchema } from '@/api/models'
 import MetadataView from '@/components/MetadataView.vue'
-import schemaFile from '../../shared/contract/dataset-schema.json'
-import example from '../../shared/contract/examples/valid_ro_raw2.json'
+import schemaFile from '../server/data/dataset-schema.json'
+import example from '../server/data/examples/valid_ro_raw2.json'
 import { mountWithShell } from './mountWithShell'
 
 const schema = schemaFile as JsonSchema

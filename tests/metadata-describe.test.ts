@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { JsonSchema } from '@/api/models'
 import { describeMetadata, flattenMetadata, humanise, type MetadataNode } from '@/metadata/describe'
-import schemaFile from '../../shared/contract/dataset-schema.json'
+import schemaFile from '../server/data/dataset-schema.json'
 
 const schema = schemaFile as JsonSchema
-const EXAMPLES = import.meta.glob('../../shared/contract/examples/*.json', { eager: true, import: 'default' })
+const EXAMPLES = import.meta.glob('../server/data/examples/*.json', { eager: true, import: 'default' })
 /** A fresh copy of a contract example (sections by name), so a test may break it. */
 const example = (name: string) =>
-  structuredClone(EXAMPLES[`../../shared/contract/examples/${name}.json`]) as Record<string, Record<string, unknown>>
+  structuredClone(EXAMPLES[`../server/data/examples/${name}.json`]) as Record<string, Record<string, unknown>>
 
 /** The node at a path of keys, or undefined when it is hidden. */
 function at(nodes: MetadataNode[], ...path: string[]): MetadataNode | undefined {

@@ -9,7 +9,7 @@ import { jsonSchemaProblem } from '../src/domain/validation/json-schema'
 
 type Row = [unknown, [string, unknown]]
 
-const example = (name: string) => JSON.parse(readFileSync(new URL(`../../../shared/contract/examples/${name}.json`, import.meta.url), 'utf8'))
+const example = (name: string) => JSON.parse(readFileSync(new URL(`../data/examples/${name}.json`, import.meta.url), 'utf8'))
 const base = () => example('valid_ro_raw2')
 
 const LICENSE: Row[] = [

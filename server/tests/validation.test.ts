@@ -13,7 +13,7 @@ import {
 } from '../src/domain/validation'
 import type { CollectionFormat } from '../src/domain/types'
 
-const EXAMPLES = new URL('../../../shared/contract/examples/', import.meta.url)
+const EXAMPLES = new URL('../data/examples/', import.meta.url)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any
 const example = (name: string): Json => JSON.parse(readFileSync(new URL(`${name}.json`, EXAMPLES), 'utf8'))

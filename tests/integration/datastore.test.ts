@@ -68,7 +68,7 @@ describe('health, schema and validation', () => {
     const schema = await getDatasetSchema()
     expect(schema.json_schema.title).toBe('Dataset Metadata')
     expect(schema.json_schema.required).toEqual(expect.arrayContaining(['associations', 'approvals', 'dataset_info']))
-    const contract = JSON.parse(readFileSync(new URL('../../../shared/contract/dataset-schema.json', import.meta.url), 'utf8'))
+    const contract = JSON.parse(readFileSync(new URL('../../server/data/dataset-schema.json', import.meta.url), 'utf8'))
     expect(schema.json_schema).toEqual(contract)
   })
 

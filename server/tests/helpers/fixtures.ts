@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { TestStack } from './stack'
 import type { AccessSettings, CollectionFormat, ItemDataset } from '../../src/domain/types'
 
-const EXAMPLES = new URL('../../../../shared/contract/examples/', import.meta.url)
+const EXAMPLES = new URL('../../data/examples/', import.meta.url)
 
 /** One of Provena's own example payloads, with its registry ids pointed at this stack's demo organisations. */
 export async function examplePayload(t: TestStack, name = 'valid_ro_raw1.json'): Promise<CollectionFormat> {
