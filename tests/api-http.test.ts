@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type InternalAxiosRequestConfig } from 'axios'
 import { parseConfig, setConfig } from '@/config'
-import { expectSuccess, isRetryable, request, resetClients, retryDelay, setTokenSource, withoutNulls } from '@/api/http'
+import { expectSuccess, isRetryable, request, resetClients, retryDelay, setTokenSource, withoutNulls, type RenewalOutcome } from '@/api/http'
 import { ApiError } from '@/api/errors'
 import { singleFlight } from '@/auth/singleFlight'
+import type { StoredUser } from '@/auth/storedUser'
+import { sessionTokenSource } from '@/auth/tokenSource'
 
 const { config } = parseConfig({
   dataStoreApi: 'http://stack.test/data-store',
@@ -72,7 +74,7 @@ describe('retry rules', () => {
 
 describe('tokens, 401 and replay', () => {
   it('sends the bearer token and drops null fields from bodies, as the Python client does', async () => {
-    setTokenSource({ getAccessToken: async () => 'token-1', renewAccessToken: async () => null })
+    setTokenSource({ getAccessToken: async () => 'token-1', renewRejectedToken: async () => ({ kind: 'ended' }) })
     const { adapter, sent } = scriptedAdapter([{ status: 200 }])
     await request('dataStore', { method: 'POST', url: '/registry/items/list', data: { page_size: 20, pagination_key: null, sort_by: { begins_with: null, ascending: true } }, adapter })
     expect(sent[0].headers.Authorization).toBe('Bearer token-1')
@@ -81,8 +83,8 @@ describe('tokens, 401 and replay', () => {
   })
 
   it('renews once on 401 and replays once; a second 401 is forbidden, never a loop', async () => {
-    const renew = vi.fn(async () => 'token-2')
-    setTokenSource({ getAccessToken: async () => 'token-1', renewAccessToken: renew })
+    const renew = vi.fn(async (): Promise<RenewalOutcome> => ({ kind: 'renewed', token: 'token-2' }))
+    setTokenSource({ getAccessToken: async () => 'token-1', renewRejectedToken: renew })
     const ok = scriptedAdapter([{ status: 401 }, { status: 200, data: 'done' }])
     await expect(request('dataStore', { method: 'POST', url: '/x', adapter: ok.adapter })).resolves.toBe('done')
     expect(ok.sent.map((c) => c.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
@@ -94,30 +96,76 @@ describe('tokens, 401 and replay', () => {
   })
 
   it('reports an ended session when renewal fails', async () => {
-    setTokenSource({ getAccessToken: async () => 'token-1', renewAccessToken: async () => null })
+    setTokenSource({ getAccessToken: async () => 'token-1', renewRejectedToken: async () => ({ kind: 'ended' }) })
     const { adapter } = scriptedAdapter([{ status: 401 }])
     await expect(request('dataStore', { method: 'GET', url: '/x', adapter })).rejects.toMatchObject({ kind: 'unauthenticated', status: 401 })
   })
 
-  it('lets concurrent callers that all meet a 401 share one renewal', async () => {
+  it('does not replay a 401 when the token source says the token could not have expired', async () => {
+    setTokenSource({ getAccessToken: async () => 'token-1', renewRejectedToken: async () => ({ kind: 'still-valid' }) })
+    const { adapter, sent } = scriptedAdapter([{ status: 401, data: { detail: 'no access' } }])
+    await expect(request('dataStore', { method: 'GET', url: '/x', adapter })).rejects.toMatchObject({ kind: 'forbidden', status: 401, detail: 'no access' })
+    expect(sent).toHaveLength(1)
+  })
+
+})
+
+describe('the session token source after a 401', () => {
+  const NOW = 1_800_000_000
+  /** A session whose token expires `left` seconds from NOW; renewal (single flight) yields a token good for 300 s. */
+  function session(left: number) {
+    let user: StoredUser | null = { access_token: 'first', expires_at: NOW + left, profile: {} }
     let renewals = 0
-    let current = 'expired'
     const renew = singleFlight(async () => {
       renewals++
       await new Promise((resolve) => setTimeout(resolve, 20))
-      current = 'fresh'
-      return current
+      user = { access_token: `renewed-${renewals}`, expires_at: NOW + 300, profile: {} }
+      return user
     })
-    setTokenSource({ getAccessToken: async () => current, renewAccessToken: renew })
-    const adapter: AxiosAdapter = async (requestConfig) => {
-      const fresh = requestConfig.headers.Authorization === 'Bearer fresh'
-      const response = { status: fresh ? 200 : 401, statusText: '', data: 'ok', headers: new AxiosHeaders(), config: requestConfig }
-      if (!fresh) throw new AxiosError('401', 'ERR_BAD_REQUEST', requestConfig, {}, response)
-      return response
+    const source = sessionTokenSource({ readUser: () => user, renew, now: () => NOW })
+    setTokenSource(source)
+    return { source, renewals: () => renewals }
+  }
+  /** The API refuses every token but the renewed one (a fresh token refused means: no access). */
+  const acceptsRenewedOnly: AxiosAdapter = async (requestConfig) => {
+    const ok = String(requestConfig.headers.Authorization).startsWith('Bearer renewed-')
+    const response = { status: ok ? 200 : 401, statusText: '', data: ok ? 'ok' : { detail: 'Registry did not grant access' }, headers: new AxiosHeaders(), config: requestConfig }
+    if (!ok) throw new AxiosError('401', 'ERR_BAD_REQUEST', requestConfig, {}, response)
+    return response
+  }
+  const twenty = () => Promise.allSettled(Array.from({ length: 20 }, () => request('dataStore', { method: 'GET', url: '/x', adapter: acceptsRenewedOnly })))
+
+  it('twenty concurrent 401s on a fresh token renew nothing and all come back forbidden', async () => {
+    const { renewals } = session(250)
+    const results = await twenty()
+    expect(renewals()).toBe(0)
+    for (const result of results) {
+      expect(result.status).toBe('rejected')
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ kind: 'forbidden', status: 401, detail: 'Registry did not grant access' })
     }
-    const results = await Promise.all(Array.from({ length: 5 }, () => request('dataStore', { method: 'GET', url: '/x', adapter })))
-    expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok'])
-    expect(renewals).toBe(1)
+  })
+
+  it('twenty concurrent 401s on an expired token cause exactly one renewal, and every request is replayed with it', async () => {
+    // 30 s left: the client still sends it, but within the APIs' 60 s leeway a skewed clock may have expired it.
+    const { renewals } = session(30)
+    const results = await twenty()
+    expect(renewals()).toBe(1)
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason))).toEqual(Array(20).fill('ok'))
+  })
+
+  it('a 401 that arrives after another request renewed replays with the new token without renewing again', async () => {
+    const { source, renewals } = session(30)
+    await request('dataStore', { method: 'GET', url: '/x', adapter: acceptsRenewedOnly })
+    expect(renewals()).toBe(1)
+    expect(await source.renewRejectedToken('first')).toEqual({ kind: 'renewed', token: 'renewed-1' })
+    expect(renewals()).toBe(1)
+  })
+
+  it('a 401 on a token 61 s from expiry is a refusal; after sign-out (another tab) the session has ended', async () => {
+    const { source } = session(61)
+    expect(await source.renewRejectedToken('first')).toEqual({ kind: 'still-valid' })
+    const signedOut = sessionTokenSource({ readUser: () => null, renew: async () => null })
+    expect(await signedOut.renewRejectedToken('first')).toEqual({ kind: 'ended' })
   })
 })
 

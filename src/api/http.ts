@@ -6,9 +6,17 @@ import { ApiError, softFailure, toApiError } from './errors'
 export interface TokenSource {
   /** A current access token (renewing first if it has expired), or null when signed out. */
   getAccessToken(): Promise<string | null>
-  /** Renews now (one renewal shared by concurrent callers); null when the session has ended. */
-  renewAccessToken(): Promise<string | null>
+  /** Called after `rejected` met a 401: whether to replay, with which token, or why not. */
+  renewRejectedToken(rejected: string): Promise<RenewalOutcome>
 }
+
+export type RenewalOutcome =
+  /** Replay once with this token. */
+  | { kind: 'renewed'; token: string }
+  /** The token could not have expired, so the 401 is a refusal (Provena's answer to a missing role). */
+  | { kind: 'still-valid' }
+  /** Renewal failed: the session has ended. */
+  | { kind: 'ended' }
 
 export type Service = 'dataStore' | 'registry' | 'auth' | 'search'
 
@@ -81,8 +89,8 @@ export function withoutNulls<T>(value: T): T {
 
 /**
  * Sends one request with the bearer token. GETs are retried on network and gateway errors; nothing else is.
- * A 401 renews the token once and replays once: Provena answers a missing role with 401 too, so a second 401
- * is `forbidden`, never a sign-in loop.
+ * Provena answers a missing role with 401 too, so a 401 renews and replays once only when the token could have
+ * expired; otherwise, and after the replay, it is `forbidden`, never a sign-in loop.
  */
 export async function request<T>(service: Service, config: AxiosRequestConfig): Promise<T> {
   const idempotent = (config.method ?? 'GET').toUpperCase() === 'GET'
@@ -99,11 +107,14 @@ export async function request<T>(service: Service, config: AxiosRequestConfig): 
       if (axios.isCancel(error)) throw error
       const status = axios.isAxiosError(error) ? error.response?.status : undefined
       if (status === 401 && tokenSource && token) {
-        if (replayed) throw new ApiError('forbidden', 401, toApiError(error).detail)
+        const refused = () => new ApiError('forbidden', 401, toApiError(error).detail)
+        if (replayed) throw refused()
+        const outcome = await tokenSource.renewRejectedToken(token)
+        if (outcome.kind === 'still-valid') throw refused()
+        if (outcome.kind === 'ended') throw new ApiError('unauthenticated', 401, 'Your session has ended. Sign in again to continue.')
         replayed = true
-        token = await tokenSource.renewAccessToken()
-        if (token) continue
-        throw new ApiError('unauthenticated', 401, 'Your session has ended. Sign in again to continue.')
+        token = outcome.token
+        continue
       }
       if (idempotent && attempt < MAX_RETRIES && isRetryable(error)) {
         attempt++

@@ -1,10 +1,8 @@
 import type { UserManager } from 'oidc-client-ts'
 import { setTokenSource } from '@/api/http'
 import { singleFlight } from './singleFlight'
-import { readStoredUser, secondsLeft, type StoredUser } from './storedUser'
-
-/** Renew this many seconds before the access token expires, so a request never leaves with a dying token. */
-const RENEW_MARGIN_SECONDS = 10
+import { readStoredUser, type StoredUser } from './storedUser'
+import { sessionTokenSource } from './tokenSource'
 
 let manager: Promise<UserManager> | null = null
 const sessionEndedListeners = new Set<() => void>()
@@ -36,13 +34,6 @@ export const renewUser = singleFlight(async (): Promise<StoredUser | null> => {
     return null
   }
 })
-
-export async function accessToken(): Promise<string | null> {
-  const user = readStoredUser()
-  if (!user) return null
-  if (secondsLeft(user) > RENEW_MARGIN_SECONDS) return user.access_token
-  return (await renewUser())?.access_token ?? null
-}
 
 export interface SignInState {
   /** The console path to return to after signing in. */
@@ -77,8 +68,5 @@ export async function signOut(): Promise<void> {
 
 /** Hands the API module its tokens. */
 export function connectApiToSession(): void {
-  setTokenSource({
-    getAccessToken: accessToken,
-    renewAccessToken: async () => (await renewUser())?.access_token ?? null,
-  })
+  setTokenSource(sessionTokenSource({ readUser: () => readStoredUser(), renew: renewUser }))
 }

@@ -4,8 +4,9 @@ import { ApiError } from '@/api/errors'
 import { MAX_RETRIES, request, setTokenSource } from '@/api/http'
 import type { CollectionFormat } from '@/api/models'
 import { approvalRequest } from '@/api/review'
+import { sessionTokenSource } from '@/auth/tokenSource'
 import { actAs, apiErrorOf, configure, countingSource, recordRequests, signedOut, tokenFor, useStack } from './harness'
-import { datesOutOfOrder, examplePayload, personOf } from '../../server/tests/helpers/fixtures'
+import { datesOutOfOrder, examplePayload, personOf, seededDataset } from '../../server/tests/helpers/fixtures'
 import { freePort } from '../../server/tests/helpers/stack'
 
 const h = useStack()
@@ -148,3 +149,36 @@ describe('renew and replay', () => {
     }
   })
 })
+
+describe('the session token source against the real stack', () => {
+  /** The signed-in session as oidc-client-ts would store it, for a real token of `username`. */
+  async function sessionOf(username: string) {
+    const access_token = await tokenFor(username)
+    const { exp } = JSON.parse(Buffer.from(access_token.split('.')[1], 'base64url').toString()) as { exp: number }
+    let renewals = 0
+    const source = sessionTokenSource({
+      readUser: () => ({ access_token, expires_at: exp, profile: {} }),
+      renew: async () => {
+        renewals++
+        return null
+      },
+    })
+    return { source, renewals: () => renewals }
+  }
+
+  it('hidden datasets answer 401 to a fresh token: each is forbidden at once, with no renewal and no replay', async () => {
+    const { item } = await seededDataset(h.t, "a.general = '[]'::jsonb AND a.owner <> 'reader' AND a.groups = '{}'::jsonb")
+    const { source, renewals } = await sessionOf('reader')
+    setTokenSource(source)
+    const recorder = recordRequests()
+    try {
+      const errors = await Promise.all(Array.from({ length: 6 }, () => apiErrorOf(fetchDataset(item.id))))
+      for (const error of errors) expect(error).toMatchObject({ kind: 'forbidden', status: 401 })
+      expect(renewals()).toBe(0)
+      expect(recorder.requests).toHaveLength(6)
+    } finally {
+      recorder.stop()
+    }
+  })
+})
+

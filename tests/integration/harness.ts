@@ -9,7 +9,7 @@ import axios from 'axios'
 import { afterAll, beforeAll, vi } from 'vitest'
 import { setConfig, type AppConfig } from '@/config'
 import { ApiError } from '@/api/errors'
-import { resetClients, setTokenSource, type TokenSource } from '@/api/http'
+import { resetClients, setTokenSource, type RenewalOutcome, type TokenSource } from '@/api/http'
 import { startTestStack, type TestStack } from '../../server/tests/helpers/stack'
 
 export interface Harness {
@@ -69,16 +69,16 @@ export function tokenFor(username: string): Promise<string> {
 /** Makes the API module send `username`'s real token; renewal is not possible (a 401 then means the session ended). */
 export async function actAs(username: string): Promise<string> {
   const token = await tokenFor(username)
-  setTokenSource({ getAccessToken: async () => token, renewAccessToken: async () => null })
+  setTokenSource({ getAccessToken: async () => token, renewRejectedToken: async () => ({ kind: 'ended' }) })
   return token
 }
 
 /** Makes the API module send no token at all. */
 export function signedOut(): void {
-  setTokenSource({ getAccessToken: async () => null, renewAccessToken: async () => null })
+  setTokenSource({ getAccessToken: async () => null, renewRejectedToken: async () => ({ kind: 'ended' }) })
 }
 
-/** A token source that counts its calls, for the renew-and-replay tests. */
+/** A token source that counts its calls and renews after every 401 (as for an expired token), for the renew-and-replay tests. */
 export function countingSource(get: () => string | null, renew: () => string | null): TokenSource & { gets: number; renewals: number } {
   const source = {
     gets: 0,
@@ -87,9 +87,10 @@ export function countingSource(get: () => string | null, renew: () => string | n
       source.gets++
       return get()
     },
-    async renewAccessToken() {
+    async renewRejectedToken(): Promise<RenewalOutcome> {
       source.renewals++
-      return renew()
+      const token = renew()
+      return token ? { kind: 'renewed', token } : { kind: 'ended' }
     },
   }
   return source
