@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import type { ItemDataset } from '../src/api/models'
+import type { ItemDataset } from '../src/api/models/registry'
 import { expectNoAxeViolations } from './axe'
 import { seededAs } from './seeded'
 import { signInAs } from './session'

@@ -1,4 +1,4 @@
-import type { ItemDataset } from '../src/api/models'
+import type { ItemDataset } from '../src/api/models/registry'
 import { signIn } from '../server/tests/helpers/sign-in'
 
 /**

@@ -1,4 +1,4 @@
-import type { DatasetDomainInfo, ReleaseAction, ReleaseHistoryEntry } from '@/api/models'
+import type { DatasetDomainInfo, ReleaseAction, ReleaseHistoryEntry } from '@/api/models/registry'
 
 /** Where a dataset's release stands, in words, with who and when (null when never requested). */
 export interface ReleaseState {

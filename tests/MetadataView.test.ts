@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { h } from 'vue'
 import type { VueWrapper } from '@vue/test-utils'
-import type { JsonSchema } from '@/api/models'
+import type { JsonSchema } from '@/api/models/common'
 import MetadataView from '@/components/MetadataView.vue'
 import schemaFile from '../server/data/dataset-schema.json'
 import example from '../server/data/examples/valid_ro_raw2.json'

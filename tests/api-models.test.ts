@@ -1,20 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import {
-  DATASET_ROLES,
-  ITEM_SUBTYPES,
-  REALM_ROLES,
-  RELEASED_STATUSES,
-  SORT_TYPES,
-  type CollectionFormat,
-  type CollectionFormatDatasetInfo,
-  type DatasetListResponse,
-  type DatasetRole,
-  type ItemDataset,
-  type MintResponse,
-  type PaginationKey,
-  type RegistryFetchResponse,
-  type ReleasedStatus,
-} from '@/api/models'
+import { REALM_ROLES } from '@/api/models/common'
+import type { DatasetListResponse, MintResponse, RegistryFetchResponse } from '@/api/models/datastore'
+import { DATASET_ROLES, ITEM_SUBTYPES, RELEASED_STATUSES, SORT_TYPES, type CollectionFormat, type CollectionFormatDatasetInfo, type DatasetRole, type ItemDataset, type ReleasedStatus } from '@/api/models/registry'
+import type { PaginationKey } from '@/api/models/registryApi'
 
 // The data store API's own valid_ro_raw1.json (contract/examples), with `obtained` spelled out as the
 // server sends it back.

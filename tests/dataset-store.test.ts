@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { resetStrictFakes } from './strictFakes'
 import { ApiError } from '@/api/errors'
-import type { ItemDataset } from '@/api/models'
+import type { ItemDataset } from '@/api/models/registry'
 
 const fakes = vi.hoisted(() => ({ fetchDataset: vi.fn(), getDatasetSchema: vi.fn(), fetchPerson: vi.fn(), fetchOrganisation: vi.fn() }))
 vi.mock('@/api/datastore', () => ({ fetchDataset: fakes.fetchDataset, getDatasetSchema: fakes.getDatasetSchema }))

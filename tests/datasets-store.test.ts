@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import type { DatasetListResponse, ItemDataset, NoFilterSubtypeListRequest } from '@/api/models'
+import type { DatasetListResponse } from '@/api/models/datastore'
+import type { ItemDataset } from '@/api/models/registry'
+import type { NoFilterSubtypeListRequest } from '@/api/models/registryApi'
 import { stateFromQuery, queryFromState, DEFAULT_LIST_STATE } from '@/composables/useDatasetListQuery'
 
 const fakes = vi.hoisted(() => ({ listDatasets: vi.fn(), fetchDataset: vi.fn(), searchRegistry: vi.fn() }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { JsonSchema } from '@/api/models'
+import type { JsonSchema } from '@/api/models/common'
 import { describeMetadata, flattenMetadata, humanise, type MetadataNode } from '@/metadata/describe'
 import schemaFile from '../server/data/dataset-schema.json'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DatasetDomainInfo, ReleaseHistoryEntry } from '@/api/models'
+import type { DatasetDomainInfo, ReleaseHistoryEntry } from '@/api/models/registry'
 import { latestRequest, releaseState } from '@/release'
 
 const request = (at: number, requester = 'p-owner'): ReleaseHistoryEntry => ({ action: 'REQUEST', timestamp: at, approver: 'p-rev', requester, notes: 'please' })

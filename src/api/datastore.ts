@@ -1,24 +1,8 @@
 import { expectSuccess, request } from './http'
-import type {
-  CollectionFormat,
-  CredentialResponse,
-  CredentialsRequest,
-  DatasetListResponse,
-  HealthCheckResponse,
-  ItemRevertResponse,
-  MintResponse,
-  NoFilterSubtypeListRequest,
-  PresignedURLRequest,
-  PresignedURLResponse,
-  RegistryFetchResponse,
-  RevertMetadata,
-  Schema,
-  Status,
-  UpdateMetadataResponse,
-  User,
-  VersionRequest,
-  VersionResponse,
-} from './models'
+import type { Status } from './models/common'
+import type { CredentialResponse, CredentialsRequest, DatasetListResponse, HealthCheckResponse, ItemRevertResponse, MintResponse, PresignedURLRequest, PresignedURLResponse, RegistryFetchResponse, RevertMetadata, Schema, UpdateMetadataResponse, User, VersionRequest, VersionResponse } from './models/datastore'
+import type { CollectionFormat } from './models/registry'
+import type { NoFilterSubtypeListRequest } from './models/registryApi'
 
 /** Mirrors DatastoreClient.get_health_check. */
 export function getHealthCheck(signal?: AbortSignal): Promise<HealthCheckResponse> {

@@ -1,4 +1,5 @@
 import axios from 'axios'
+import type { ValidationErrorDetail } from './models/common'
 
 /** What went wrong, in the terms a view decides on (the README maps each to the Python client's exception). */
 export type ApiErrorKind =
@@ -36,17 +37,11 @@ export class ApiError extends Error {
   }
 }
 
-interface PydanticDetail {
-  loc?: (string | number)[]
-  msg?: string
-  type?: string
-}
-
 const LOCATION_PARTS = new Set(['body', 'query', 'path', 'header'])
 
 function fieldErrorsOf(detail: unknown): FieldError[] {
   if (!Array.isArray(detail)) return []
-  return detail.map((entry: PydanticDetail) => {
+  return detail.map((entry: Partial<ValidationErrorDetail>) => {
     const loc = (entry.loc ?? []).filter((part, i) => !(i === 0 && LOCATION_PARTS.has(String(part))))
     return { path: loc.join('.'), message: entry.msg ?? 'Invalid value', type: entry.type ?? 'value_error' }
   })

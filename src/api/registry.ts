@@ -1,19 +1,7 @@
 import { expectSuccess, request } from './http'
-import type {
-  AccessSettings,
-  GenericListResponse,
-  ItemOrganisation,
-  ItemPerson,
-  ListUserReviewingDatasetsRequest,
-  LockChangeRequest,
-  LockHistoryResponse,
-  LockStatusResponse,
-  OrganisationFetchResponse,
-  PaginatedDatasetListResponse,
-  PersonFetchResponse,
-  StatusResponse,
-  SubtypeListRequest,
-} from './models'
+import type { StatusResponse } from './models/common'
+import type { AccessSettings, ItemOrganisation, ItemPerson } from './models/registry'
+import type { GenericListResponse, ListUserReviewingDatasetsRequest, LockChangeRequest, LockHistoryResponse, LockStatusResponse, OrganisationFetchResponse, PaginatedDatasetListResponse, PersonFetchResponse, SubtypeListRequest } from './models/registryApi'
 
 // Registry API calls the console makes directly (contract §5.3, §8); none is in the Python DatastoreClient.
 

@@ -1,5 +1,5 @@
 import { request } from './http'
-import type { ActionApprovalRequest, ActionApprovalRequestResponse, ReleaseApprovalRequest, ReleaseApprovalRequestResponse } from './models'
+import type { ActionApprovalRequest, ActionApprovalRequestResponse, ReleaseApprovalRequest, ReleaseApprovalRequestResponse } from './models/datastore'
 
 // The Python client sends these to the Auth API host and the reviewer id in a body; both are defects
 // (contract §10.4). Here they go to the Data Store API, with reviewer_id in the query as the API reads it.

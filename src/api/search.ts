@@ -1,5 +1,6 @@
 import { expectSuccess, request } from './http'
-import type { ItemSubType, QueryResults } from './models'
+import type { QueryResults } from './models/common'
+import type { ItemSubType } from './models/registry'
 
 export interface SearchQuery {
   query: string

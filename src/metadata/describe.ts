@@ -3,7 +3,8 @@
  * `GET /metadata/dataset-schema` gives it, with the schema's titles and descriptions (contract §4.4).
  * Pure data, so the Metadata tab, the History tab and a later field-by-field diff share one reading.
  */
-import type { AgentKind, JsonSchema } from '@/api/models'
+import type { JsonSchema } from '@/api/models/common'
+import type { AgentKind } from '@/api/models/registry'
 
 export type MetadataKind =
   | 'group' | 'text' | 'url' | 'date' | 'boolean' | 'number' | 'list' | 'map' | AgentKind | 'missing'

@@ -2,7 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchDataset } from '@/api/datastore'
 import { isCancelled, isNotFoundOrHidden, softFailure, toApiError, type ApiError } from '@/api/errors'
-import type { DatasetRole, ItemDataset } from '@/api/models'
+import type { DatasetRole, ItemDataset } from '@/api/models/registry'
 import type { AsyncStatus } from './status'
 
 /** The dataset on screen: the item, the caller's roles on it and its lock state, as fetch-dataset returns them. */

@@ -2,7 +2,7 @@ import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { getDatasetSchema } from '@/api/datastore'
 import { toApiError, type ApiError } from '@/api/errors'
-import type { JsonSchema } from '@/api/models'
+import type { JsonSchema } from '@/api/models/common'
 import type { AsyncStatus } from './status'
 
 /** The dataset metadata schema the data store serves; it only changes with a deployment, so it is read once. */

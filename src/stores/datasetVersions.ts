@@ -2,7 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchDataset } from '@/api/datastore'
 import { isCancelled, isNotFoundOrHidden, softFailure, toApiError, type ApiError } from '@/api/errors'
-import type { ItemDataset } from '@/api/models'
+import type { ItemDataset } from '@/api/models/registry'
 import type { AsyncStatus } from './status'
 
 /** One dataset of a version chain; one you may not read is known by id only. */

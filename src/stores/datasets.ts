@@ -3,7 +3,8 @@ import { defineStore } from 'pinia'
 import { fetchDataset, listDatasets } from '@/api/datastore'
 import { searchRegistry } from '@/api/search'
 import { isCancelled, softFailure, toApiError, type ApiError } from '@/api/errors'
-import type { ItemDataset, NoFilterSubtypeListRequest, PaginationKey, SortOptions } from '@/api/models'
+import type { ItemDataset } from '@/api/models/registry'
+import type { NoFilterSubtypeListRequest, PaginationKey, SortOptions } from '@/api/models/registryApi'
 import type { AsyncStatus } from './status'
 
 export const LIST_SORTS = {

@@ -2,7 +2,7 @@ import { reactive } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchOrganisation, fetchPerson } from '@/api/registry'
 import { softFailure, toApiError, type ApiError } from '@/api/errors'
-import type { AgentKind } from '@/api/models'
+import type { AgentKind } from '@/api/models/registry'
 import type { AsyncStatus } from './status'
 
 export interface AgentName {

@@ -20,7 +20,8 @@ import {
   validateMetadata,
   versionDataset,
 } from '@/api/datastore'
-import type { CollectionFormat, ItemDataset, PaginationKey } from '@/api/models'
+import type { CollectionFormat, ItemDataset } from '@/api/models/registry'
+import type { PaginationKey } from '@/api/models/registryApi'
 import { actAs, recordRequests, signedOut, useStack } from './harness'
 import { datesOutOfOrder, examplePayload, seededDataset } from '../../server/tests/helpers/fixtures'
 

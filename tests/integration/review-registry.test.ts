@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fetchDataset, mintDataset } from '@/api/datastore'
 import { ApiError } from '@/api/errors'
-import type { CollectionFormat, ItemDataset } from '@/api/models'
+import type { CollectionFormat, ItemDataset } from '@/api/models/registry'
 import { actionApprovalRequest, addDatasetReviewer, approvalRequest, deleteDatasetReviewer, listDatasetReviewers } from '@/api/review'
 import {
   fetchAccessSettings,
