@@ -47,7 +47,7 @@ describe('useSessionStore', () => {
     expect(session.status).toBe('success')
     expect(session.claims).toEqual({ username: 'steward', name: 'Sam Steward', email: 'steward@example.org', roles: ['entity-registry-read', 'entity-registry-write'], expiresAt: 2_000_000_000 })
     expect(session).toMatchObject({ isAuthenticated: true, canRead: true, canWrite: true, isRegistryAdmin: false, isSysAdmin: false, isReviewer: true, personId: 'p-1', personName: 'Sam Steward' })
-    expect(fakes.lookupUserLink).toHaveBeenCalledWith('steward')
+    expect(fakes.lookupUserLink).toHaveBeenCalledWith('steward', expect.any(AbortSignal))
     expect(JSON.stringify(session.$state)).not.toContain('sig')
   })
 

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { fetchDataset } from '@/api/datastore'
 import { isCancelled, isNotFoundOrHidden, softFailure, toApiError, type ApiError } from '@/api/errors'
 import type { ItemDataset } from '@/api/models/registry'
-import type { AsyncStatus } from './status'
+import { useTrackedRequest } from './status'
 
 /** One dataset of a version chain; one you may not read is known by id only. */
 export interface VersionEntry {
@@ -38,9 +38,7 @@ function entryOf(item: ItemDataset): VersionEntry {
 export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
   const forId = ref<string | null>(null)
   const chain = shallowRef<VersionEntry[]>([])
-  const status = ref<AsyncStatus>('idle')
-  const error = ref<ApiError | null>(null)
-  let controller = new AbortController()
+  const reading = useTrackedRequest()
   let loadedKey = ''
 
   /** The newest version that could be read (the chain's end unless a later one is hidden). */
@@ -71,36 +69,32 @@ export const useDatasetVersionsStore = defineStore('datasetVersions', () => {
   }
 
   /** Loads the chain around `item` (already fetched), unless its links are the ones loaded last. */
-  async function load(item: ItemDataset, options: { force?: boolean } = {}) {
+  function load(item: ItemDataset, options: { force?: boolean } = {}) {
     const key = `${item.id} ${item.versioning_info?.previous_version ?? ''} ${item.versioning_info?.next_version ?? ''}`
-    if (!options.force && loadedKey === key && status.value === 'success') return
-    controller.abort()
-    controller = new AbortController()
-    const { signal } = controller
-    // Stops the other direction as soon as one fails; `signal` still tells a newer load from a failure.
-    const walking = new AbortController()
-    signal.addEventListener('abort', () => walking.abort())
+    if (!options.force && loadedKey === key && reading.status.value === 'success') return Promise.resolve(true)
     loadedKey = key
     forId.value = item.id
     chain.value = [entryOf(item)]
-    status.value = 'loading'
-    error.value = null
-    const seen = new Set([item.id])
-    try {
-      const [before, after] = await Promise.all([
-        walk(item.versioning_info?.previous_version, 'previous_version', seen, walking.signal),
-        walk(item.versioning_info?.next_version, 'next_version', seen, walking.signal),
-      ])
-      signal.throwIfAborted()
-      chain.value = [...before.reverse(), entryOf(item), ...after]
-      status.value = 'success'
-    } catch (caught) {
-      walking.abort()
-      if (signal.aborted || isCancelled(caught)) return
-      error.value = toApiError(caught)
-      status.value = 'error'
-    }
+    return reading.run(
+      async (signal) => {
+        // Stops the other direction as soon as one fails; `signal` still tells a newer load from a failure.
+        const walking = new AbortController()
+        signal.addEventListener('abort', () => walking.abort())
+        const seen = new Set([item.id])
+        try {
+          return await Promise.all([
+            walk(item.versioning_info?.previous_version, 'previous_version', seen, walking.signal),
+            walk(item.versioning_info?.next_version, 'next_version', seen, walking.signal),
+          ])
+        } finally {
+          walking.abort()
+        }
+      },
+      ([before, after]) => {
+        chain.value = [...before.reverse(), entryOf(item), ...after]
+      },
+    )
   }
 
-  return { forId, chain, latest, status, error, load }
+  return { forId, chain, latest, status: reading.status, error: reading.error, load }
 })

@@ -2,10 +2,10 @@ import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { fetchDataset, listDatasets } from '@/api/datastore'
 import { searchRegistry } from '@/api/search'
-import { isCancelled, softFailure, toApiError, type ApiError } from '@/api/errors'
+import { isCancelled, softFailure } from '@/api/errors'
 import type { ItemDataset } from '@/api/models/registry'
 import type { NoFilterSubtypeListRequest, PaginationKey, SortOptions } from '@/api/models/registryApi'
-import type { AsyncStatus } from './status'
+import { useTrackedRequest } from './status'
 
 export const LIST_SORTS = {
   'updated-desc': { sort_type: 'UPDATED_TIME', ascending: false },
@@ -49,28 +49,10 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const complete = ref(false)
   /** Search hits that could not be shown (not visible to the user, or gone). */
   const hiddenHits = ref(0)
-  const status = ref<AsyncStatus>('idle')
-  const error = ref<ApiError | null>(null)
+  const reading = useTrackedRequest()
+  const { run } = reading
   let query: BrowseQuery = { sort: 'updated-desc', pageSize: 20, uriPrefix: '' }
   let key: PaginationKey | null = null
-  let controller = new AbortController()
-
-  /** Runs one loading task, cancelling the one before, so a late answer never overwrites a newer one. */
-  async function run(task: (signal: AbortSignal) => Promise<void>) {
-    controller.abort()
-    controller = new AbortController()
-    const { signal } = controller
-    status.value = 'loading'
-    error.value = null
-    try {
-      await task(signal)
-      if (!signal.aborted) status.value = 'success'
-    } catch (caught) {
-      if (signal.aborted || isCancelled(caught)) return
-      error.value = toApiError(caught)
-      status.value = 'error'
-    }
-  }
 
   /**
    * Adds `wanted` rows, each page as it arrives so a long load shows its progress. Provena applies the page
@@ -102,48 +84,51 @@ export const useDatasetsStore = defineStore('datasets', () => {
   }
 
   function loadMore() {
-    if (mode.value !== 'browse' || complete.value) return Promise.resolve()
+    if (mode.value !== 'browse' || complete.value) return Promise.resolve(false)
     return run((signal) => fetchRows(query.pageSize, signal))
   }
 
   function loadAll() {
-    if (mode.value !== 'browse' || complete.value) return Promise.resolve()
+    if (mode.value !== 'browse' || complete.value) return Promise.resolve(false)
     return run((signal) => fetchRows(Number.POSITIVE_INFINITY, signal))
   }
 
   /** Stops a load in progress, keeping the rows already loaded (a later loadMore or loadAll continues from there). */
   function stop() {
-    if (status.value !== 'loading') return
-    controller.abort()
-    status.value = 'success'
+    if (reading.status.value === 'loading') reading.stop('success')
   }
 
   /** Ranked hits from the search API, each fetched to show it; hits the user may not see are counted, not shown. */
   function search(text: string) {
-    return run(async (signal) => {
-      mode.value = 'search'
-      items.value = []
-      complete.value = true
-      const { results } = await searchRegistry({ query: text, subtype_filter: 'DATASET', record_limit: SEARCH_LIMIT }, signal)
-      const ids = (results ?? []).map((hit) => hit.id)
-      const found: (ItemDataset | null)[] = new Array(ids.length).fill(null)
-      let next = 0
-      const worker = async () => {
-        while (next < ids.length) {
-          const index = next++
-          found[index] = await fetchDataset(ids[index], signal).then(
-            (response) => response.item ?? null,
-            (caught: unknown) => {
-              if (isCancelled(caught)) throw caught
-              return null
-            },
-          )
+    mode.value = 'search'
+    items.value = []
+    complete.value = true
+    return run(
+      async (signal) => {
+        const { results } = await searchRegistry({ query: text, subtype_filter: 'DATASET', record_limit: SEARCH_LIMIT }, signal)
+        const ids = (results ?? []).map((hit) => hit.id)
+        const found: (ItemDataset | null)[] = new Array(ids.length).fill(null)
+        let next = 0
+        const worker = async () => {
+          while (next < ids.length) {
+            const index = next++
+            found[index] = await fetchDataset(ids[index], signal).then(
+              (response) => response.item ?? null,
+              (caught: unknown) => {
+                if (isCancelled(caught)) throw caught
+                return null
+              },
+            )
+          }
         }
-      }
-      await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, ids.length) }, worker))
-      items.value = found.filter((item): item is ItemDataset => item !== null)
-      hiddenHits.value = ids.length - items.value.length
-    })
+        await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, ids.length) }, worker))
+        return { shown: found.filter((item): item is ItemDataset => item !== null), hits: ids.length }
+      },
+      ({ shown, hits }) => {
+        items.value = shown
+        hiddenHits.value = hits - shown.length
+      },
+    )
   }
 
   /** One dataset by handle id; throws the ApiError for the view to explain (not found is 400, hidden 401). */
@@ -153,5 +138,5 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return response.item
   }
 
-  return { items, mode, complete, hiddenHits, status, error, browse, loadMore, loadAll, stop, search, findByHandle }
+  return { items, mode, complete, hiddenHits, status: reading.status, error: reading.error, browse, loadMore, loadAll, stop, search, findByHandle }
 })

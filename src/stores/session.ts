@@ -3,11 +3,10 @@ import { defineStore } from 'pinia'
 import { lookupUserLink } from '@/api/authApi'
 import { fetchPerson } from '@/api/registry'
 import { listDatasetReviewers } from '@/api/review'
-import { toApiError, type ApiError } from '@/api/errors'
 import { claimsOf, type SessionClaims } from '@/auth/claims'
 import { currentUser } from '@/auth/oidc'
 import { secondsLeft } from '@/auth/storedUser'
-import type { AsyncStatus } from './status'
+import { useTrackedRequest } from './status'
 
 const ER_READ = 'entity-registry-read'
 const ER_WRITE = 'entity-registry-write'
@@ -21,14 +20,10 @@ export const useSessionStore = defineStore('session', () => {
   const personName = ref<string | null>(null)
   const reviewerIds = ref<string[]>([])
   /** Reading the claims from the stored session. */
-  const status = ref<AsyncStatus>('idle')
-  const error = ref<ApiError | null>(null)
+  const reading = useTrackedRequest()
   /** Looking up the registry Person and the reviewer list, separately: navigation never waits for it. */
-  const identityStatus = ref<AsyncStatus>('idle')
-  const identityError = ref<ApiError | null>(null)
-  let identity: Promise<void> = Promise.resolve()
-  /** Bumped by each look-up and by clear(), so a late answer for a session that has gone is dropped. */
-  let identityRun = 0
+  const identity = useTrackedRequest()
+  let identityLoaded: Promise<unknown> = Promise.resolve()
   /** Set when the session could not be renewed, so sign-in can say why the user is there. */
   const ended = ref(false)
 
@@ -43,63 +38,52 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Reads the signed-in user from the stored tokens, then (without holding up navigation) who they are in the registry. */
   async function readClaims() {
-    status.value = 'loading'
-    error.value = null
-    try {
-      const user = await currentUser()
+    const read = await reading.run(
+      () => currentUser(),
       // An expired access token with a refresh token is still a session: it renews on the next request.
-      claims.value = user && (secondsLeft(user) > 0 || user.refresh_token) ? claimsOf(user) : null
-      status.value = 'success'
-    } catch (caught) {
-      claims.value = null
-      error.value = toApiError(caught)
-      status.value = 'error'
-    }
-    identity = loadIdentity()
+      (user) => (claims.value = user && (secondsLeft(user) > 0 || user.refresh_token) ? claimsOf(user) : null),
+    )
+    if (!read) claims.value = null
+    identityLoaded = loadIdentity()
   }
 
   /** Who the user is in the registry: the linked Person, its name, and whether it reviews. A failure leaves the user signed in. */
-  async function loadIdentity() {
-    const run = ++identityRun
-    identityError.value = null
+  function loadIdentity() {
     personName.value = null
     if (!claims.value) {
       personId.value = null
       reviewerIds.value = []
-      identityStatus.value = 'idle'
-      return
+      identity.stop()
+      return Promise.resolve(false)
     }
-    identityStatus.value = 'loading'
     const username = claims.value.username
-    try {
-      const [person, reviewers] = await Promise.all([
-        lookupUserLink(username).then(async (link) => {
-          const id = link.success ? (link.person_id ?? null) : null
-          return { id, name: id ? ((await fetchPerson(id)).item?.display_name ?? null) : null }
-        }),
-        canWrite.value ? listDatasetReviewers() : Promise.resolve([]),
-      ])
-      if (run !== identityRun) return
-      personId.value = person.id
-      personName.value = person.name
-      reviewerIds.value = reviewers
-      identityStatus.value = 'success'
-    } catch (caught) {
-      if (run !== identityRun) return
-      identityError.value = toApiError(caught)
-      identityStatus.value = 'error'
-    }
+    const writer = canWrite.value
+    return identity.run(
+      (signal) =>
+        Promise.all([
+          lookupUserLink(username, signal).then(async (link) => {
+            const id = link.success ? (link.person_id ?? null) : null
+            return { id, name: id ? ((await fetchPerson(id, signal)).item?.display_name ?? null) : null }
+          }),
+          writer ? listDatasetReviewers(signal) : Promise.resolve([]),
+        ]),
+      ([person, reviewers]) => {
+        personId.value = person.id
+        personName.value = person.name
+        reviewerIds.value = reviewers
+      },
+    )
   }
 
   /** Reads the session and the registry identity, both finished when it resolves. */
   async function load() {
     await readClaims()
-    await identity
+    await identityLoaded
   }
 
   /** Reads the session once; later calls reuse it. The registry identity follows in the background. */
   async function ensureLoaded() {
-    if (status.value === 'idle') await readClaims()
+    if (reading.status.value === 'idle') await readClaims()
   }
 
   /** The session could not be renewed: forget it and remember why. */
@@ -109,26 +93,24 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function clear() {
-    identityRun++
+    // Stopping drops a late identity answer for the session that has gone.
+    identity.stop()
+    reading.stop()
     ended.value = false
     claims.value = null
     personId.value = null
     personName.value = null
     reviewerIds.value = []
-    status.value = 'idle'
-    error.value = null
-    identityStatus.value = 'idle'
-    identityError.value = null
   }
 
   return {
     claims,
     personId,
     personName,
-    status,
-    error,
-    identityStatus,
-    identityError,
+    status: reading.status,
+    error: reading.error,
+    identityStatus: identity.status,
+    identityError: identity.error,
     ended,
     roles,
     isAuthenticated,
