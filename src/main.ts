@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from '@/App.vue'
-import ConfigErrorPage from '@/components/ConfigErrorPage.vue'
+import AppConfigErrorPage from '@/components/app/AppConfigErrorPage.vue'
 import { loadConfig, setConfig } from '@/config'
 import { createConsoleRouter } from '@/router'
 import { createConsoleVuetify } from '@/plugins/vuetify'
@@ -27,5 +27,5 @@ if (result.ok) {
   createApp(App).use(pinia).use(router).use(vuetify).mount('#app')
 } else {
   document.title = 'Configuration problem · Provena Datastore Console'
-  createApp(ConfigErrorPage, { source: result.source, problems: result.problems }).use(vuetify).mount('#app')
+  createApp(AppConfigErrorPage, { source: result.source, problems: result.problems }).use(vuetify).mount('#app')
 }

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
-import type { DatasetTab } from '@/datasetLinks'
+import type { DatasetTab } from '@/datasetRoutes'
 
 export const APP_NAME = 'Provena Datastore Console'
 

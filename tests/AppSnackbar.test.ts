@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { h } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { VApp } from 'vuetify/components'
-import AppSnackbar from '@/components/AppSnackbar.vue'
+import AppSnackbar from '@/components/app/AppSnackbar.vue'
 import { useNotifyStore } from '@/stores/notify'
 import { mountWithShell } from './mountWithShell'
 

@@ -26,7 +26,7 @@ export function useConfirm() {
   }
 }
 
-/** For the one ConfirmDialog in the shell: the open question and how to answer it. */
+/** For the one AppConfirmDialog in the shell: the open question and how to answer it. */
 export function useConfirmState() {
   function answer(confirmed: boolean) {
     const current = pending.value

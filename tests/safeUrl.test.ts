@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { httpUrl } from '@/links'
+import { httpUrl } from '@/safeUrl'
 
 describe('httpUrl', () => {
   it('links http and https URLs only', () => {

@@ -3,14 +3,14 @@ import { nextTick } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { VApp } from 'vuetify/components'
 import { h } from 'vue'
-import ConfirmDialog from '@/components/ConfirmDialog.vue'
+import AppConfirmDialog from '@/components/app/AppConfirmDialog.vue'
 import { useConfirm } from '@/composables/useConfirm'
 import { mountWithShell } from './mountWithShell'
 
 let wrapper: VueWrapper | undefined
 
 async function openDialog() {
-  wrapper = mountWithShell({ render: () => h(VApp, () => h(ConfirmDialog)) })
+  wrapper = mountWithShell({ render: () => h(VApp, () => h(AppConfirmDialog)) })
   await nextTick()
 }
 
@@ -25,7 +25,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-describe('useConfirm with ConfirmDialog', () => {
+describe('useConfirm with AppConfirmDialog', () => {
   it('shows the question and resolves true on confirm', async () => {
     await openDialog()
     const answer = useConfirm()({ title: 'Discard changes?', text: 'Your edits will be lost.', confirmText: 'Discard' })
