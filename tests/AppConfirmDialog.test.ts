@@ -4,7 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { VApp } from 'vuetify/components'
 import { h } from 'vue'
 import AppConfirmDialog from '@/components/app/AppConfirmDialog.vue'
-import { useConfirm } from '@/composables/useConfirm'
+import { useDialogsStore } from '@/stores/dialogs'
 import { mountWithShell } from './mountWithShell'
 
 let wrapper: VueWrapper | undefined
@@ -25,10 +25,10 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-describe('useConfirm with AppConfirmDialog', () => {
+describe('confirm() with AppConfirmDialog', () => {
   it('shows the question and resolves true on confirm', async () => {
     await openDialog()
-    const answer = useConfirm()({ title: 'Discard changes?', text: 'Your edits will be lost.', confirmText: 'Discard' })
+    const answer = useDialogsStore().confirm({ title: 'Discard changes?', text: 'Your edits will be lost.', confirmText: 'Discard' })
     await flushPromises()
     expect(document.body.textContent).toContain('Discard changes?')
     expect(document.body.textContent).toContain('Your edits will be lost.')
@@ -38,7 +38,7 @@ describe('useConfirm with AppConfirmDialog', () => {
 
   it('resolves false on cancel', async () => {
     await openDialog()
-    const answer = useConfirm()({ title: 'Revert?', text: 'Revert to entry 3.' })
+    const answer = useDialogsStore().confirm({ title: 'Revert?', text: 'Revert to entry 3.' })
     await flushPromises()
     button('Cancel').click()
     await expect(answer).resolves.toBe(false)
@@ -46,7 +46,7 @@ describe('useConfirm with AppConfirmDialog', () => {
 
   it('answers an older question false when a newer one is asked', async () => {
     await openDialog()
-    const confirm = useConfirm()
+    const { confirm } = useDialogsStore()
     const first = confirm({ title: 'First', text: 'one' })
     const second = confirm({ title: 'Second', text: 'two' })
     await expect(first).resolves.toBe(false)

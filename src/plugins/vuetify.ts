@@ -19,11 +19,15 @@ export function createConsoleVuetify(defaultTheme: ThemeChoice) {
     },
     icons: { defaultSet: 'mdi', aliases, sets: { mdi } },
     defaults: {
+      VAlert: { variant: 'tonal' },
       VBtn: { rounded: 'lg' },
+      VChip: { variant: 'tonal' },
       VTextField: { variant: 'outlined', density: 'comfortable' },
       VTextarea: { variant: 'outlined', density: 'comfortable' },
       VSelect: { variant: 'outlined', density: 'comfortable' },
       VAutocomplete: { variant: 'outlined', density: 'comfortable' },
+      VCheckbox: { density: 'comfortable', color: 'primary' },
+      VSwitch: { density: 'comfortable', color: 'primary', inset: true },
       VCard: { rounded: 'lg' },
     },
   })

@@ -1,0 +1,65 @@
+import { shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+
+export interface ConfirmOptions {
+  title: string
+  text: string
+  confirmText?: string
+  cancelText?: string
+  /** Marks an action that destroys or discards something. */
+  destructive?: boolean
+}
+
+export interface ReasonOptions {
+  title: string
+  /** The field's label, e.g. "Reason for the update". */
+  label: string
+  /** What the reason is for, shown above the field. */
+  text?: string
+  /** Text the field starts with, e.g. "Revert to entry 3: ". */
+  prefill?: string
+  /** Characters required after trimming; 1 by default, since every reason Provena records is required. */
+  minLength?: number
+  maxLength?: number
+  confirmText?: string
+}
+
+export type OpenDialog =
+  | { kind: 'confirm'; options: ConfirmOptions; resolve: (confirmed: boolean) => void }
+  | { kind: 'reason'; options: ReasonOptions; resolve: (reason: string | null) => void }
+
+/**
+ * The one question the shell's dialogs are asking, answered through a promise: `await confirm(...)`,
+ * `await askReason(...)`. A newer question answers the older one as cancelled.
+ */
+export const useDialogsStore = defineStore('dialogs', () => {
+  const open = shallowRef<OpenDialog | null>(null)
+
+  function cancel() {
+    const current = open.value
+    open.value = null
+    if (current?.kind === 'confirm') current.resolve(false)
+    else current?.resolve(null)
+  }
+
+  /** Resolves true on confirm; false on cancel, Escape or a newer question. */
+  function confirm(options: ConfirmOptions): Promise<boolean> {
+    cancel()
+    return new Promise((resolve) => (open.value = { kind: 'confirm', options, resolve }))
+  }
+
+  /** Resolves to the trimmed reason; null on cancel, Escape or a newer question. */
+  function askReason(options: ReasonOptions): Promise<string | null> {
+    cancel()
+    return new Promise((resolve) => (open.value = { kind: 'reason', options, resolve }))
+  }
+
+  function answer(value: true | string) {
+    const current = open.value
+    open.value = null
+    if (current?.kind === 'confirm') current.resolve(true)
+    else if (current?.kind === 'reason' && typeof value === 'string') current.resolve(value.trim())
+  }
+
+  return { open, confirm, askReason, answer, cancel }
+})
