@@ -2,9 +2,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { resetStrictFakes } from './strictFakes'
 import { ApiError } from '@/api/errors'
-import type { ItemDataset } from '@/api/models/registry'
+import type { ItemDataset, ItemPerson, VersioningInfo } from '@/api/models/registry'
+import type * as datastore from '@/api/datastore'
+import type * as registry from '@/api/registry'
+import { agentResponse, fetchResponse, itemDataset, itemOrganisation, itemPerson } from './builders'
 
-const fakes = vi.hoisted(() => ({ fetchDataset: vi.fn(), getDatasetSchema: vi.fn(), fetchPerson: vi.fn(), fetchOrganisation: vi.fn() }))
+const fakes = vi.hoisted(() => ({
+  fetchDataset: vi.fn<typeof datastore.fetchDataset>(),
+  getDatasetSchema: vi.fn<typeof datastore.getDatasetSchema>(),
+  fetchPerson: vi.fn<typeof registry.fetchPerson>(),
+  fetchOrganisation: vi.fn<typeof registry.fetchOrganisation>(),
+}))
 vi.mock('@/api/datastore', () => ({ fetchDataset: fakes.fetchDataset, getDatasetSchema: fakes.getDatasetSchema }))
 vi.mock('@/api/registry', () => ({ fetchPerson: fakes.fetchPerson, fetchOrganisation: fakes.fetchOrganisation }))
 
@@ -13,10 +21,7 @@ const { useDatasetVersionsStore } = await import('@/stores/datasetVersions')
 const { useRegistryAgentsStore } = await import('@/stores/registryAgents')
 const { useDatasetSchemaStore } = await import('@/stores/datasetSchema')
 
-const ok = { success: true, details: '' }
-function dataset(id: string, versioning: Partial<NonNullable<ItemDataset['versioning_info']>> = {}): ItemDataset {
-  return { id, display_name: `Dataset ${id}`, created_timestamp: 1, owner_username: 'steward', versioning_info: { version: 1, ...versioning } } as ItemDataset
-}
+const dataset = (id: string, versioning: Partial<VersioningInfo> = {}) => itemDataset(id, { versioning })
 const notVisible = () => new ApiError('forbidden', 401, 'Registry did not grant access to the dataset.')
 const unknown = () => new ApiError('bad-request', 400, 'The registry API responded with status success False')
 
@@ -27,7 +32,7 @@ beforeEach(() => {
 
 describe('useDatasetStore', () => {
   it('holds the item, the caller roles and the lock state', async () => {
-    fakes.fetchDataset.mockResolvedValue({ status: ok, item: dataset('a/1'), roles: ['metadata-read', 'admin'], locked: true })
+    fakes.fetchDataset.mockResolvedValue(fetchResponse(dataset('a/1'), { roles: ['metadata-read', 'admin'], locked: true }))
     const store = useDatasetStore()
     await store.load('a/1')
     expect(store).toMatchObject({ status: 'success', id: 'a/1', locked: true, unavailable: false })
@@ -43,28 +48,28 @@ describe('useDatasetStore', () => {
       await store.load('a/404')
       expect(store).toMatchObject({ status: 'error', unavailable: true })
     }
-    fakes.fetchDataset.mockResolvedValueOnce({ status: { success: false, details: 'no item' }, item: null })
+    fakes.fetchDataset.mockResolvedValueOnce(fetchResponse(null))
     await store.load('a/404')
     expect(store).toMatchObject({ status: 'error', unavailable: true })
     fakes.fetchDataset.mockRejectedValueOnce(new ApiError('network', null, 'The server could not be reached.'))
     await store.load('a/404')
     expect(store).toMatchObject({ status: 'error', unavailable: false })
-    fakes.fetchDataset.mockResolvedValueOnce({ status: ok, item: dataset('a/404'), roles: [], locked: false })
+    fakes.fetchDataset.mockResolvedValueOnce(fetchResponse(dataset('a/404'), { roles: [] }))
     await store.reload()
     expect(store.status).toBe('success')
   })
 
   it('forgets the previous dataset at once, and ignores its late answer', async () => {
-    let answer!: (value: unknown) => void
-    fakes.fetchDataset.mockResolvedValueOnce({ status: ok, item: dataset('a/1'), roles: ['admin'], locked: true })
+    let answer!: (value: Awaited<ReturnType<typeof datastore.fetchDataset>>) => void
+    fakes.fetchDataset.mockResolvedValueOnce(fetchResponse(dataset('a/1'), { roles: ['admin'], locked: true }))
     const store = useDatasetStore()
     await store.load('a/1')
     fakes.fetchDataset.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
-    fakes.fetchDataset.mockResolvedValueOnce({ status: ok, item: dataset('b/2'), roles: [], locked: false })
+    fakes.fetchDataset.mockResolvedValueOnce(fetchResponse(dataset('b/2'), { roles: [] }))
     const first = store.load('a/1-slow')
     expect(store).toMatchObject({ item: null, roles: [], locked: false })
     await store.load('b/2')
-    answer({ status: ok, item: dataset('a/1-slow'), roles: ['admin'], locked: true })
+    answer(fetchResponse(dataset('a/1-slow'), { roles: ['admin'], locked: true }))
     await first
     expect(store.item?.id).toBe('b/2')
     expect(store.roles).toEqual([])
@@ -78,7 +83,7 @@ describe('useDatasetVersionsStore', () => {
       v2: dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3', reason: 'refresh' }),
       v3: dataset('v3', { version: 3, previous_version: 'v2', reason: 'again' }),
     }
-    fakes.fetchDataset.mockImplementation(async (id: string) => ({ status: ok, item: chain[id] }))
+    fakes.fetchDataset.mockImplementation(async (id) => fetchResponse(chain[id]))
     const store = useDatasetVersionsStore()
     await store.load(chain.v2)
     expect(store.chain.map((entry) => [entry.id, entry.version])).toEqual([['v1', 1], ['v2', 2], ['v3', 3]])
@@ -90,9 +95,9 @@ describe('useDatasetVersionsStore', () => {
 
   it('stops at a version the user may not see, and fails (to retry) on anything else', async () => {
     const v2 = dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3' })
-    fakes.fetchDataset.mockImplementation(async (id: string) => {
+    fakes.fetchDataset.mockImplementation(async (id) => {
       if (id === 'v3') throw notVisible()
-      return { status: ok, item: dataset('v1', { version: 1, next_version: 'v2' }) }
+      return fetchResponse(dataset('v1', { version: 1, next_version: 'v2' }))
     })
     const store = useDatasetVersionsStore()
     await store.load(v2)
@@ -106,7 +111,7 @@ describe('useDatasetVersionsStore', () => {
 
   it('does not loop forever on a chain that points back at itself', async () => {
     const a = dataset('a', { version: 1, next_version: 'b' })
-    fakes.fetchDataset.mockImplementation(async (id: string) => ({ status: ok, item: dataset(id, { version: 2, next_version: id === 'b' ? 'a' : 'b' }) }))
+    fakes.fetchDataset.mockImplementation(async (id) => fetchResponse(dataset(id, { version: 2, next_version: id === 'b' ? 'a' : 'b' })))
     const store = useDatasetVersionsStore()
     await store.load(a)
     expect(store.status).toBe('success')
@@ -118,7 +123,7 @@ describe('useDatasetVersionsStore', () => {
     const store = useDatasetVersionsStore()
     await store.load(v1)
     expect(store.chain.map((entry) => entry.id)).toEqual(['v1'])
-    fakes.fetchDataset.mockResolvedValue({ status: ok, item: dataset('v2', { version: 2, previous_version: 'v1', reason: 'new' }) })
+    fakes.fetchDataset.mockResolvedValue(fetchResponse(dataset('v2', { version: 2, previous_version: 'v1', reason: 'new' })))
     await store.load(dataset('v1', { version: 1, next_version: 'v2' }))
     expect(store.chain.map((entry) => entry.id)).toEqual(['v1', 'v2'])
     expect(store.latest?.id).toBe('v2')
@@ -127,8 +132,8 @@ describe('useDatasetVersionsStore', () => {
 
 describe('useRegistryAgentsStore', () => {
   it('looks each id up once, shared by every caller, and again only on retry', async () => {
-    fakes.fetchPerson.mockResolvedValue({ status: ok, item: { display_name: 'Riley Reviewer' } })
-    fakes.fetchOrganisation.mockRejectedValueOnce(new ApiError('network', null, 'offline')).mockResolvedValueOnce({ status: ok, item: { display_name: 'CSIRO' } })
+    fakes.fetchPerson.mockResolvedValue(agentResponse(itemPerson('p-1', 'Riley Reviewer')))
+    fakes.fetchOrganisation.mockRejectedValueOnce(new ApiError('network', null, 'offline')).mockResolvedValueOnce(agentResponse(itemOrganisation('o-1', 'CSIRO')))
     const store = useRegistryAgentsStore()
     await Promise.all([store.ensure('p-1', 'person'), store.ensure('p-1', 'person')])
     expect(fakes.fetchPerson).toHaveBeenCalledTimes(1)
@@ -142,7 +147,7 @@ describe('useRegistryAgentsStore', () => {
   })
 
   it('records a soft failure when the registry returns no item', async () => {
-    fakes.fetchPerson.mockResolvedValue({ status: { success: false, details: 'Not found' }, item: null })
+    fakes.fetchPerson.mockResolvedValue(agentResponse<ItemPerson>(null))
     const store = useRegistryAgentsStore()
     await store.ensure('p-9', 'person')
     expect(store.entryOf('p-9')?.error?.kind).toBe('soft-failure')

@@ -1,24 +1,27 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import type { DatasetListResponse } from '@/api/models/datastore'
-import type { ItemDataset } from '@/api/models/registry'
-import type { NoFilterSubtypeListRequest } from '@/api/models/registryApi'
+import type { PaginationKey } from '@/api/models/registryApi'
+import type * as datastore from '@/api/datastore'
+import type * as search from '@/api/search'
+import { fetchResponse, itemDataset, listPage, ok } from './builders'
+import { resetStrictFakes } from './strictFakes'
 import { stateFromQuery, queryFromState, DEFAULT_LIST_STATE } from '@/composables/useDatasetListQuery'
 
-const fakes = vi.hoisted(() => ({ listDatasets: vi.fn(), fetchDataset: vi.fn(), searchRegistry: vi.fn() }))
+const fakes = vi.hoisted(() => ({
+  listDatasets: vi.fn<typeof datastore.listDatasets>(),
+  fetchDataset: vi.fn<typeof datastore.fetchDataset>(),
+  searchRegistry: vi.fn<typeof search.searchRegistry>(),
+}))
 vi.mock('@/api/datastore', () => ({ listDatasets: fakes.listDatasets, fetchDataset: fakes.fetchDataset }))
 vi.mock('@/api/search', () => ({ searchRegistry: fakes.searchRegistry }))
 
 const { useDatasetsStore, listRequest } = await import('@/stores/datasets')
 
-const item = (id: string) => ({ id, display_name: id }) as ItemDataset
-function page(ids: string[], key: object | null): DatasetListResponse {
-  return { status: { success: true, details: '' }, items: ids.map(item), pagination_key: key } as unknown as DatasetListResponse
-}
+const page = (ids: string[], key: PaginationKey | null) => listPage(ids.map((id) => itemDataset(id)), key)
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  for (const fake of Object.values(fakes)) fake.mockReset()
+  resetStrictFakes(fakes)
 })
 
 describe('useDatasetsStore', () => {
@@ -31,7 +34,7 @@ describe('useDatasetsStore', () => {
     await store.browse({ sort: 'name-asc', pageSize: 3, uriPrefix: '' })
     expect(store.items.map((i) => i.id)).toEqual(['a', 'b', 'c'])
     expect(store.complete).toBe(false)
-    const requests = fakes.listDatasets.mock.calls.map(([request]) => request as NoFilterSubtypeListRequest)
+    const requests = fakes.listDatasets.mock.calls.map(([request]) => request)
     expect(requests.map((r) => [r.page_size, r.pagination_key])).toEqual([[3, null], [2, { id: 'k1' }], [2, { id: 'k2' }]])
     expect(requests[0].sort_by).toEqual({ sort_type: 'DISPLAY_NAME', ascending: true })
   })
@@ -83,7 +86,7 @@ describe('useDatasetsStore', () => {
     await store.browse({ sort: 'updated-desc', pageSize: 1, uriPrefix: '' })
     fakes.listDatasets
       .mockResolvedValueOnce(page(['b'], { id: 'k2' }))
-      .mockImplementationOnce((_request, signal: AbortSignal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))))
+      .mockImplementationOnce((_request, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))))
     const loading = store.loadAll()
     await vi.waitFor(() => expect(store.items).toHaveLength(2))
     store.stop()
@@ -118,10 +121,10 @@ describe('useDatasetsStore', () => {
   })
 
   it('shows search hits in rank order and counts the ones it may not show', async () => {
-    fakes.searchRegistry.mockResolvedValue({ status: { success: true, details: '' }, results: [{ id: 'b', score: 2 }, { id: 'hidden', score: 1.5 }, { id: 'a', score: 1 }] })
-    fakes.fetchDataset.mockImplementation(async (id: string) => {
+    fakes.searchRegistry.mockResolvedValue({ status: ok, results: [{ id: 'b', score: 2 }, { id: 'hidden', score: 1.5 }, { id: 'a', score: 1 }] })
+    fakes.fetchDataset.mockImplementation(async (id) => {
       if (id === 'hidden') throw new Error('401')
-      return { status: { success: true, details: '' }, item: item(id) }
+      return fetchResponse(itemDataset(id))
     })
     const store = useDatasetsStore()
     await store.search('coral')

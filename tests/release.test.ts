@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { DatasetDomainInfo, ReleaseHistoryEntry } from '@/api/models/registry'
 import { latestRequest, releaseState } from '@/release'
+import { releaseEntry } from './builders'
 
-const request = (at: number, requester = 'p-owner'): ReleaseHistoryEntry => ({ action: 'REQUEST', timestamp: at, approver: 'p-rev', requester, notes: 'please' })
-const answer = (action: 'APPROVE' | 'REJECT', at: number): ReleaseHistoryEntry => ({ action, timestamp: at, approver: 'p-rev', requester: null, notes: '' })
+const request = (at: number, requester = 'p-owner') => releaseEntry('REQUEST', at, 'p-rev', requester)
+const answer = (action: 'APPROVE' | 'REJECT', at: number) => releaseEntry(action, at)
 type Release = Pick<DatasetDomainInfo, 'release_history' | 'release_status' | 'release_approver' | 'release_timestamp'>
 const item = (release_status: Release['release_status'], release_history: ReleaseHistoryEntry[]): Release => ({
   release_status,

@@ -1,14 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { resetStrictFakes } from './strictFakes'
-import type { StoredUser } from '@/auth/storedUser'
+import type * as oidc from '@/auth/oidc'
+import type * as authApi from '@/api/authApi'
+import type * as registry from '@/api/registry'
+import type * as review from '@/api/review'
+import type { UserLinkLookupResponse } from '@/api/models/common'
+import { agentResponse, itemPerson, storedUser } from './builders'
 import { ApiError } from '@/api/errors'
 
 const fakes = vi.hoisted(() => ({
-  currentUser: vi.fn(),
-  lookupUserLink: vi.fn(),
-  fetchPerson: vi.fn(),
-  listDatasetReviewers: vi.fn(),
+  currentUser: vi.fn<typeof oidc.currentUser>(),
+  lookupUserLink: vi.fn<typeof authApi.lookupUserLink>(),
+  fetchPerson: vi.fn<typeof registry.fetchPerson>(),
+  listDatasetReviewers: vi.fn<typeof review.listDatasetReviewers>(),
 }))
 vi.mock('@/auth/oidc', () => ({ currentUser: fakes.currentUser }))
 vi.mock('@/api/authApi', () => ({ lookupUserLink: fakes.lookupUserLink }))
@@ -17,19 +22,7 @@ vi.mock('@/api/review', () => ({ listDatasetReviewers: fakes.listDatasetReviewer
 
 const { useSessionStore } = await import('@/stores/session')
 
-function base64url(value: object) {
-  return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
-}
-
-function fakeUser(roles: string[], expired = false): StoredUser {
-  const access_token = `${base64url({ alg: 'RS256' })}.${base64url({ preferred_username: 'steward', realm_access: { roles } })}.sig`
-  return {
-    access_token,
-    refresh_token: 'r',
-    expires_at: expired ? 1_000_000_000 : 2_000_000_000,
-    profile: { sub: 'steward', preferred_username: 'steward', name: 'Sam Steward', email: 'steward@example.org' },
-  }
-}
+const fakeUser = (roles: string[], expired = false) => storedUser(roles, { expiresAt: expired ? 1_000_000_000 : 2_000_000_000 })
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -40,7 +33,7 @@ describe('useSessionStore', () => {
   it('reads claims from the tokens, then the linked Person and whether it reviews', async () => {
     fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write']))
     fakes.lookupUserLink.mockResolvedValue({ success: true, person_id: 'p-1' })
-    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    fakes.fetchPerson.mockResolvedValue(agentResponse(itemPerson('p-1', 'Sam Steward')))
     fakes.listDatasetReviewers.mockResolvedValue(['p-1', 'p-9'])
     const session = useSessionStore()
     await session.load()
@@ -54,7 +47,7 @@ describe('useSessionStore', () => {
   it('forgets the previous Person when the user is no longer linked', async () => {
     fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read']))
     fakes.lookupUserLink.mockResolvedValueOnce({ success: true, person_id: 'p-1' }).mockResolvedValueOnce({ success: false, person_id: null })
-    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    fakes.fetchPerson.mockResolvedValue(agentResponse(itemPerson('p-1', 'Sam Steward')))
     const session = useSessionStore()
     await session.load()
     expect(session.personName).toBe('Sam Steward')
@@ -96,9 +89,9 @@ describe('useSessionStore', () => {
 
   it('lets navigation go on while the registry identity is still being looked up', async () => {
     fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write']))
-    let link!: (value: unknown) => void
+    let link!: (value: UserLinkLookupResponse) => void
     fakes.lookupUserLink.mockReturnValue(new Promise((resolve) => (link = resolve)))
-    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    fakes.fetchPerson.mockResolvedValue(agentResponse(itemPerson('p-1', 'Sam Steward')))
     fakes.listDatasetReviewers.mockResolvedValue(['p-1'])
     const session = useSessionStore()
     await session.ensureLoaded()
@@ -112,9 +105,9 @@ describe('useSessionStore', () => {
 
   it('drops a registry identity that arrives after the session was cleared', async () => {
     fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read']))
-    let link!: (value: unknown) => void
+    let link!: (value: UserLinkLookupResponse) => void
     fakes.lookupUserLink.mockReturnValue(new Promise((resolve) => (link = resolve)))
-    fakes.fetchPerson.mockResolvedValue({ status: { success: true, details: '' }, item: { display_name: 'Sam Steward' } })
+    fakes.fetchPerson.mockResolvedValue(agentResponse(itemPerson('p-1', 'Sam Steward')))
     const session = useSessionStore()
     const loading = session.load()
     await vi.waitFor(() => expect(session.identityStatus).toBe('loading'))
