@@ -28,7 +28,7 @@ test.beforeEach(async ({ page }) => {
   await signInAs(page, 'steward')
 })
 
-test('the overview shows the record, the names of its organisations and the handle, and every tab is accessible', async ({ page }) => {
+test('the overview shows the record, the names of its organisations and the handle, and is accessible', async ({ page }) => {
   const item = datasets.find((d) => d.owner_username === 'steward' && d.collection_format.associations.data_custodian_id && d.collection_format.dataset_info.keywords?.length)!
   const info = item.collection_format.dataset_info
   await page.goto(pathOf(item.id))
@@ -43,17 +43,22 @@ test('the overview shows the record, the names of its organisations and the hand
   await expect(page.getByText(custodian)).toBeVisible()
   await expect(page.getByRole('link', { name: info.license })).toHaveAttribute('rel', /noopener/)
   await expectNoAxeViolations(page)
-  for (const [name, heading] of TABS.slice(1)) {
+})
+
+// One test a tab: six axe scans in one test ran past its budget on a busy machine.
+for (const [name, heading, value] of TABS.slice(1)) {
+  test(`the ${name} tab opens by click, keeps the focus on the tab and is accessible`, async ({ page }) => {
+    await page.goto(pathOf(datasets.find((d) => d.owner_username === 'steward')!.id))
     await tabs(page).getByRole('tab', { name }).click()
     await expect(tabs(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
     // Changing tab stays on the page: focus stays on the tab rather than jumping to the heading.
     await expect(tabs(page).getByRole('tab', { name })).toBeFocused()
     await expect(tabs(page).getByRole('tab', { selected: true })).toHaveCount(1)
     await expect(page.getByRole('tabpanel', { name }).getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
+    await expect(page).toHaveURL(new RegExp(`tab=${value}`))
     await expectNoAxeViolations(page)
-  }
-  await expect(page).toHaveURL(/tab=access/)
-})
+  })
+}
 
 test('each tab has a deep link that survives a reload', async ({ page }) => {
   const item = datasets[0]

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { test as base } from '@playwright/test'
+import type { CollectionFormat } from '../src/api/models/registry'
+import { signIn } from '../server/tests/helpers/sign-in'
+
+/** A dataset minted for one test alone: tests that write never share data or depend on each other's order. */
+export interface FreshDataset {
+  id: string
+  name: string
+  /** Who owns it (and so may edit, version and request its release). */
+  owner: string
+}
+
+const EXAMPLE = new URL('../server/data/examples/valid_ro_raw1.json', import.meta.url)
+
+/** Calls the real APIs as a demo user, with a real token from the stack's login page. */
+export async function apiAs(baseURL: string, username: string) {
+  const { access_token } = await signIn(baseURL, username, username)
+  const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' }
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseURL}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`)
+    return JSON.parse(text) as T
+  }
+  return { call }
+}
+
+/** Provena's own valid example payload under a name of the test's, pointed at a demo organisation. */
+export function examplePayload(name: string, organisationId: string): CollectionFormat {
+  const payload = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as CollectionFormat
+  payload.associations.organisation_id = organisationId
+  payload.dataset_info.publisher_id = organisationId
+  payload.dataset_info.name = name
+  return payload
+}
+
+export const test = base.extend<{ freshDataset: FreshDataset }>({
+  freshDataset: async ({ baseURL }, use, testInfo) => {
+    const owner = 'steward'
+    const api = await apiAs(baseURL!, owner)
+    const organisations = await api.call<{ items: { id: string }[] }>('POST', '/registry/registry/agent/organisation/list', { page_size: 1 })
+    const name = `${testInfo.title.slice(0, 60)} ${randomUUID().slice(0, 8)}`
+    const minted = await api.call<{ status: { success: boolean; details: string }; handle: string }>(
+      'POST',
+      '/data-store/register/mint-dataset',
+      examplePayload(name, organisations.items[0].id),
+    )
+    if (!minted.status.success) throw new Error(`Minting the test's dataset failed: ${minted.status.details}`)
+    await use({ id: minted.handle, name, owner })
+  },
+})
+
+export { expect } from '@playwright/test'
