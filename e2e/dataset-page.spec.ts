@@ -150,10 +150,13 @@ test('data access shows the storage location, and where external data lives', as
   await expect(page.getByRole('button', { name: 'Copy the storage location' })).toBeVisible()
 })
 
-test('an unknown id and a dataset you may not see both get a clear page', async ({ page }) => {
+test('an unknown id gets a clear, accessible page', async ({ page }) => {
   await page.goto(pathOf('10378.1/99999999'))
   await expect(page.getByRole('heading', { level: 1, name: 'Dataset not found or not visible to you' })).toBeVisible()
   await expectNoAxeViolations(page)
+})
+
+test('a dataset you may not see gets the same page, with a way back', async ({ page }) => {
   const admin = await seededAs(test.info().project.use.baseURL!, 'admin')
   const hidden = (await admin.listAll()).find((d) => !datasets.some((mine) => mine.id === d.id))!
   await page.goto(pathOf(hidden.id, '?tab=release'))
