@@ -5,7 +5,8 @@ import schemaFile from '../server/data/dataset-schema.json'
 
 const EXAMPLES = import.meta.glob('../server/data/examples/*.json', { eager: true, import: 'default' })
 /** One of Provena's own test payloads (server/data/examples), a fresh copy to change. */
-const example = (name: string) => structuredClone(EXAMPLES[`../server/data/examples/${name}.json`]) as Record<string, Record<string, Record<string, unknown>>>
+type Payload = { associations: Record<string, unknown>; approvals: Record<string, unknown>; dataset_info: Record<string, unknown> }
+const example = (name: string) => structuredClone(EXAMPLES[`../server/data/examples/${name}.json`]) as Payload
 const check = metadataChecker(schemaFile as JsonSchema)
 const paths = (value: unknown) => check(value).map((problem) => problem.path)
 
@@ -78,7 +79,7 @@ describe('the rules the schema does not carry', () => {
   it('an impossible calendar date and a missing section are said in words', () => {
     const payload = example('valid_ro_raw1')
     payload.dataset_info.created_date = { relevant: true, value: '2021-02-30' }
-    delete (payload as Record<string, unknown>).approvals
+    delete (payload as Partial<Payload>).approvals
     expect(check(payload)).toEqual([
       { path: 'approvals', message: 'This field is required.' },
       { path: 'dataset_info.created_date.value', message: 'Enter a real calendar date (YYYY-MM-DD).' },
@@ -87,8 +88,8 @@ describe('the rules the schema does not carry', () => {
 
   it('a value of the wrong type says what was expected', () => {
     const payload = example('valid_ro_raw1')
-    payload.dataset_info.name = 5 as never
-    payload.approvals.ethics_access.relevant = 'yes'
+    payload.dataset_info.name = 5
+    payload.approvals.ethics_access = { relevant: 'yes', obtained: false }
     expect(check(payload)).toEqual([
       { path: 'approvals.ethics_access.relevant', message: 'Expected yes or no.' },
       { path: 'dataset_info.name', message: 'Expected text.' },

@@ -78,7 +78,7 @@ function refName(schema: JsonSchema): string | undefined {
 }
 
 /** The definition a property points at, with the property's own keywords (title, description) winning. */
-function resolve(root: JsonSchema, schema: JsonSchema, seen = new Set<string>()): JsonSchema {
+export function resolve(root: JsonSchema, schema: JsonSchema, seen = new Set<string>()): JsonSchema {
   const name = refName(schema)
   const target = name && !seen.has(name) ? root.definitions?.[name] : undefined
   if (!name || !target) return schema
