@@ -124,3 +124,35 @@ export function unplacedFields(root: JsonSchema): SchemaField[] {
   const placed = METADATA_UI.flatMap((section) => section.fields.map((f) => f.path))
   return schemaFields(root).filter((f) => !placed.some((p) => covers(p, f.path)))
 }
+
+/** The schema of the field at `path` (refs resolved), or null when the schema has no such field. */
+export function schemaAt(root: JsonSchema, path: string): JsonSchema | null {
+  let node: JsonSchema = root
+  for (const key of path.split('.')) {
+    const property = node.properties?.[key]
+    if (!property) return null
+    node = resolve(root, property)
+  }
+  return node
+}
+
+/** The widget field that owns a problem's path (the field itself or a part of it), if any. */
+export function ownerOf(fields: UiField[], path: string): UiField | undefined {
+  return fields.find((f) => covers(f.path, path)) ?? fields.find((f) => covers(path, f.path))
+}
+
+/** The id of a field's first input, for the error summary's links and for moving focus to it. */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/\./g, '-')}`
+}
+
+/** The input a problem points at: a part's own input where the widget has one, else the widget's first. */
+export function problemTarget(fields: UiField[], path: string): string {
+  const owner = ownerOf(fields, path)
+  if (!owner) return 'metadata-form'
+  const part = path === owner.path ? null : path.slice(owner.path.length + 1)
+  if (owner.widget === 'access-info' && (part === 'uri' || part === 'description')) return `${fieldId(owner.path)}-${part}`
+  if (owner.widget === 'date-range' && part === 'end_date') return `${fieldId(owner.path)}-end`
+  return fieldId(owner.path)
+}
+
