@@ -36,6 +36,22 @@ export default tseslint.config(
     },
   },
   {
+    // The local stack's layers: routes and http use the domain, the domain uses the generic validation, never back.
+    files: ['server/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/*', '**/routes/*', 'fastify'], message: 'The domain knows nothing of HTTP.' }] }],
+    },
+  },
+  {
+    files: ['server/src/validation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/domain/*', '**/http/*', '**/routes/*'], message: 'The generic validation knows no Provena model.' }] },
+      ],
+    },
+  },
+  {
     // Command-line tools (server start-up, benchmarks) report to the terminal on purpose.
     files: ['server/src/start.ts', 'server/src/seed/cli.ts', 'bench/**/*.ts', 'scripts/**/*.{js,ts}'],
     rules: { 'no-console': 'off' },

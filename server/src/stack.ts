@@ -26,6 +26,8 @@ export interface StackOptions {
   /** The built console to serve, if any. */
   distDir?: string
   accessTokenTtlSeconds?: number
+  /** The device flow's polling interval in whole seconds; Keycloak's 5 unless set. */
+  deviceCodePollIntervalSeconds?: number
   /** Seed the demo accounts and data into an empty database. */
   seed?: boolean
   logger?: boolean
@@ -64,7 +66,14 @@ export async function createStack(options: StackOptions): Promise<Stack> {
   const consoleOrigins = [
     ...new Set([options.origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(options.extraConsoleOrigins ?? [])]),
   ]
-  const oidc = await createOidc({ db, issuer, consoleOrigins, audience, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 300 })
+  const oidc = await createOidc({
+    db,
+    issuer,
+    consoleOrigins,
+    audience,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 300,
+    deviceCodePollIntervalSeconds: options.deviceCodePollIntervalSeconds,
+  })
   const app = await buildApp({
     stack: {
       db,

@@ -4,14 +4,19 @@ import formbody from '@fastify/formbody'
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, importSPKI, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose'
 import { openDatabase, type Database } from '../src/db/database'
 import { migrate } from '../src/db/migrate'
-import { createOidc, upsertAccount, type Oidc } from '../src/oidc'
+import { createOidc, DEVICE_POLL_INTERVAL_SECONDS, upsertAccount, type Oidc } from '../src/oidc'
 import { checkPassword } from '../src/oidc/accounts'
+import { PollClock } from '../src/oidc/device-polling'
 import { freePort } from './helpers/stack'
 import { Browser, authorizationUrl, issuerFor, parseForm, pkcePair, refresh, signIn, type Tokens } from './helpers/sign-in'
 
 const AUDIENCE = 'http://localhost:8080/apis'
 const TTL = 60
 const OIDC_PATH = '/protocol/openid-connect'
+/** The shared provider polls fast so device-flow tests wait 1 s, not Keycloak's 5. */
+const FAST_POLL_SECONDS = 1
+/** Past the fast interval with room to spare: the provider stamps a poll before it answers, so any wait counts in full. */
+const FAST_POLL_WAIT_MS = FAST_POLL_SECONDS * 1000 + 300
 
 let db: Database
 let port: number
@@ -25,10 +30,36 @@ async function start() {
   // Other parts of the stack parse forms app-wide; the provider's routes must still get unread bodies.
   await app.register(formbody)
   app.post('/echo', async (request) => request.body)
-  oidc = await createOidc({ db, issuer, consoleOrigins: [baseUrl, 'http://localhost:5173'], audience: AUDIENCE, accessTokenTtlSeconds: TTL })
+  oidc = await createOidc({
+    db,
+    issuer,
+    consoleOrigins: [baseUrl, 'http://localhost:5173'],
+    audience: AUDIENCE,
+    accessTokenTtlSeconds: TTL,
+    deviceCodePollIntervalSeconds: FAST_POLL_SECONDS,
+  })
   await oidc.register(app)
   await app.listen({ port, host: '127.0.0.1' })
 }
+
+/** Another provider on the same database, with the default polling interval. */
+async function startDefaultProvider() {
+  const otherPort = await freePort()
+  const otherBase = `http://127.0.0.1:${otherPort}`
+  const otherApp = Fastify()
+  const other = await createOidc({ db, issuer: issuerFor(otherBase), consoleOrigins: [otherBase], audience: AUDIENCE, accessTokenTtlSeconds: TTL })
+  await other.register(otherApp)
+  await otherApp.listen({ port: otherPort, host: '127.0.0.1' })
+  return {
+    issuer: issuerFor(otherBase),
+    async close() {
+      await otherApp.close()
+      await other.close()
+    },
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function stop() {
   await app.close()
@@ -65,6 +96,19 @@ async function json<T>(response: Response): Promise<T> {
 
 const tokenUrl = () => `${issuer}${OIDC_PATH}/token`
 const form = (fields: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(fields) })
+
+/** Starts the device flow as the Python provenaclient does: `scopes` (sic), empty. */
+async function startDeviceFlow(at = issuer): Promise<DeviceAuthorization> {
+  const started = await fetch(`${at}${OIDC_PATH}/auth/device`, form({ client_id: 'automated-access', scopes: '' }))
+  expect(started.status).toBe(200)
+  return json<DeviceAuthorization>(started)
+}
+
+async function pollDevice(device: DeviceAuthorization, at = issuer): Promise<{ status: number; body: OAuthError & Partial<Tokens> }> {
+  const grant = { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: device.device_code, client_id: 'automated-access', scope: '' }
+  const response = await fetch(`${at}${OIDC_PATH}/token`, form(grant))
+  return { status: response.status, body: await json(response) }
+}
 
 beforeAll(async () => {
   db = await openDatabase({})
@@ -324,6 +368,7 @@ describe('device authorization grant (automated-access)', () => {
     expect(done.response.status).toBe(200)
     expect(await done.response.text()).toContain('Device connected')
 
+    await pause(FAST_POLL_WAIT_MS)
     const granted = await poll()
     expect(granted.status).toBe(200)
     const tokens = (await granted.json()) as Tokens
@@ -334,6 +379,71 @@ describe('device authorization grant (automated-access)', () => {
     const renewed = await fetch(tokenUrl(), form({ grant_type: 'refresh_token', client_id: 'automated-access', refresh_token: tokens.refresh_token!, scope: '' }))
     expect(renewed.status).toBe(200)
     expect((await json<Tokens>(renewed)).refresh_token).toBeTruthy()
+  })
+
+  it("announces Keycloak's polling interval, 5 s, unless the stack is told otherwise", async () => {
+    const keycloakLike = await startDefaultProvider()
+    try {
+      const device = await startDeviceFlow(keycloakLike.issuer)
+      expect(typeof device.interval).toBe('number')
+      expect(device.interval).toBe(5)
+      expect(DEVICE_POLL_INTERVAL_SECONDS).toBe(5)
+    } finally {
+      await keycloakLike.close()
+    }
+    expect((await startDeviceFlow()).interval).toBe(FAST_POLL_SECONDS)
+  })
+
+  it('answers a poll sooner than the interval with slow_down', async () => {
+    const keycloakLike = await startDefaultProvider()
+    try {
+      const device = await startDeviceFlow(keycloakLike.issuer)
+      const first = await pollDevice(device, keycloakLike.issuer)
+      expect(first).toMatchObject({ status: 400, body: { error: 'authorization_pending' } })
+      const second = await pollDevice(device, keycloakLike.issuer)
+      expect(second.status).toBe(400)
+      expect(second.body.error).toBe('slow_down')
+      expect(second.body.error_description).toEqual(expect.any(String))
+      // Another device code keeps its own interval.
+      const other = await pollDevice(await startDeviceFlow(keycloakLike.issuer), keycloakLike.issuer)
+      expect(other.body.error).toBe('authorization_pending')
+    } finally {
+      await keycloakLike.close()
+    }
+  })
+
+  it('lets a poll through once the interval has passed, and refuses unknown codes as before', async () => {
+    const device = await startDeviceFlow()
+    expect((await pollDevice(device)).body.error).toBe('authorization_pending')
+    await pause(FAST_POLL_WAIT_MS)
+    expect(await pollDevice(device)).toMatchObject({ status: 400, body: { error: 'authorization_pending' } })
+    const unknown = { ...device, device_code: 'not-a-device-code' }
+    expect((await pollDevice(unknown)).body.error).toBe('invalid_grant')
+    expect((await pollDevice(unknown)).body.error).toBe('invalid_grant')
+  })
+})
+
+describe('device poll clock', () => {
+  it('admits the first poll, and the next one at or after the interval since the last one admitted', () => {
+    const clock = new PollClock(5000, 600_000)
+    expect(clock.admit('a', 0)).toBe(true)
+    expect(clock.admit('a', 4999)).toBe(false)
+    expect(clock.admit('b', 4999)).toBe(true)
+    // The refused poll did not restart the interval, so waiting it out from the last admitted poll is enough.
+    expect(clock.admit('a', 5000)).toBe(true)
+    expect(clock.admit('a', 9999)).toBe(false)
+    expect(clock.admit('a', 10_000)).toBe(true)
+  })
+
+  it('forgets codes once they can no longer be polled', () => {
+    const clock = new PollClock(5000, 600_000)
+    expect(clock.admit('a', 0)).toBe(true)
+    expect(clock.admit('b', 300_000)).toBe(true)
+    expect(clock.size).toBe(2)
+    expect(clock.admit('c', 600_000)).toBe(true)
+    expect(clock.size).toBe(2)
+    expect(clock.admit('b', 900_000)).toBe(true)
+    expect(clock.size).toBe(2)
   })
 })
 

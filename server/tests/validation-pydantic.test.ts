@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseCollectionFormat } from '../src/domain/validation'
-import { jsonSchemaProblem } from '../src/domain/validation/json-schema'
+import { jsonSchemaProblem } from '../src/validation/json-schema'
 
 type Row = [unknown, [string, unknown]]
 

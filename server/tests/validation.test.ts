@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  checkFieldRules,
-  checkJsonSchema,
-  DATASET_JSON_SCHEMA,
-  ewktProblem,
-  parseCollectionFormat,
-  parseFlatModel,
-  type FieldSpec,
-  type PydanticError,
-} from '../src/domain/validation'
+import { checkFieldRules, checkJsonSchema, DATASET_JSON_SCHEMA, ewktProblem, parseCollectionFormat } from '../src/domain/validation'
+import { parseFlatModel, type FieldSpec, type PydanticError } from '../src/validation'
 import type { CollectionFormat } from '../src/domain/types'
 
 const EXAMPLES = new URL('../data/examples/', import.meta.url)

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database'
-import { HttpError } from '../http/errors'
+import { notAuthorised, notFound } from './errors'
 import { checkFieldRules, checkJsonSchema, ewktProblem } from './validation'
 import { readItem } from './items'
 import { groupsOf, hasAny, itemRoles, VISIBLE_WITH } from './roles'
@@ -13,8 +13,8 @@ export interface LoadedDataset {
 }
 
 /**
- * A dataset as the registry gives it to the caller, with the data store's answers when it cannot:
- * 400 for an unknown, seed or non-dataset id (Provena's not-found), 401 without a visible role.
+ * A dataset as the registry gives it to the caller, with the data store's refusals when it cannot:
+ * not-found for an unknown, seed or non-dataset id, not-authorised without a visible role.
  */
 export async function loadDataset(q: Queryable, caller: Caller, handleId: string, forUpdate = false): Promise<LoadedDataset> {
   const stored = await readItem(q, handleId, forUpdate)
@@ -23,11 +23,11 @@ export async function loadDataset(q: Queryable, caller: Caller, handleId: string
   else if (stored.item.item_subtype !== 'DATASET') problem = `Item '${handleId}' is a ${stored.item.item_subtype}, not a DATASET.`
   else if (stored.item.record_type !== 'COMPLETE_ITEM') problem = `Item '${handleId}' is a seed item.`
   if (problem || !stored) {
-    throw new HttpError(400, `The registry API responded with status success False during dataset fetching. Details: ${problem}`)
+    throw notFound(`The registry API responded with status success False during dataset fetching. Details: ${problem}`)
   }
   const roles = itemRoles(caller, stored.access, await groupsOf(q, caller.username))
   if (!hasAny(roles, VISIBLE_WITH)) {
-    throw new HttpError(401, `Registry did not grant access to the dataset. Details: you hold none of ${VISIBLE_WITH.join(', ')} on '${handleId}'.`)
+    throw notAuthorised(`Registry did not grant access to the dataset. Details: you hold none of ${VISIBLE_WITH.join(', ')} on '${handleId}'.`)
   }
   return { item: stored.item as ItemDataset, roles, locked: stored.locked, access: stored.access }
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database'
-import { HttpError } from '../http/errors'
+import { badRequest } from './errors'
 import type { ItemJsonCache } from './item-json-cache'
 import { groupsOf, hasAny, itemRoles, VISIBLE_WITH } from './roles'
 import type { Caller } from './types'
@@ -51,7 +51,7 @@ interface Row {
 }
 
 function invalidKey(): never {
-  throw new HttpError(400, 'The pagination_key is not one this listing issued: pass back the key of the previous page unchanged.')
+  throw badRequest('The pagination_key is not one this listing issued: pass back the key of the previous page unchanged.')
 }
 
 /**

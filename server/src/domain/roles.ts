@@ -1,6 +1,26 @@
 import type { Queryable } from '../db/database'
-import { ROLES } from '../http/auth'
 import type { AccessSettings, Caller, DatasetRole } from './types'
+
+/** Keycloak realm roles, as Provena's tokens carry them in realm_access.roles. */
+export const ROLES = {
+  ER_READ: 'entity-registry-read',
+  ER_WRITE: 'entity-registry-write',
+  ER_ADMIN: 'entity-registry-admin',
+  SA_READ: 'sys-admin-read',
+  SA_WRITE: 'sys-admin-write',
+  SA_ADMIN: 'sys-admin-admin',
+} as const
+
+const { ER_READ, ER_WRITE, ER_ADMIN, SA_READ, SA_WRITE, SA_ADMIN } = ROLES
+/** Provena's all-of role lists (contract §2, §9.2). */
+export const REALM = {
+  any: [] as string[],
+  read: [ER_READ],
+  write: [ER_READ, ER_WRITE],
+  admin: [ER_READ, ER_WRITE, ER_ADMIN],
+  reviewerAdd: [SA_READ, SA_WRITE],
+  reviewerDelete: [SA_READ, SA_WRITE, SA_ADMIN],
+}
 
 /** The order Provena lists them in for owners and registry admins. */
 export const ALL_DATASET_ROLES: DatasetRole[] = ['metadata-read', 'metadata-write', 'admin', 'dataset-data-read', 'dataset-data-write']

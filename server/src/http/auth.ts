@@ -9,26 +9,6 @@ export type TokenVerifier = (token: string) => Promise<{
   realm_access?: { roles?: unknown } | undefined
 }>
 
-export const ROLES = {
-  ER_READ: 'entity-registry-read',
-  ER_WRITE: 'entity-registry-write',
-  ER_ADMIN: 'entity-registry-admin',
-  SA_READ: 'sys-admin-read',
-  SA_WRITE: 'sys-admin-write',
-  SA_ADMIN: 'sys-admin-admin',
-} as const
-
-const { ER_READ, ER_WRITE, ER_ADMIN, SA_READ, SA_WRITE, SA_ADMIN } = ROLES
-/** Provena's all-of role lists (contract §2, §9.2). */
-export const REALM = {
-  any: [] as string[],
-  read: [ER_READ],
-  write: [ER_READ, ER_WRITE],
-  admin: [ER_READ, ER_WRITE, ER_ADMIN],
-  reviewerAdd: [SA_READ, SA_WRITE],
-  reviewerDelete: [SA_READ, SA_WRITE, SA_ADMIN],
-}
-
 const BEARER = { 'WWW-Authenticate': 'Bearer' }
 
 declare module 'fastify' {

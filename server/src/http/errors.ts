@@ -1,12 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { DomainError, type DomainErrorKind } from '../domain/errors'
+import type { PydanticError } from '../validation/errors'
 
-/** One pydantic v1 error as FastAPI reports it in a 422 `detail[]`. */
-export interface PydanticError {
-  loc: (string | number)[]
-  msg: string
-  type: string
-  ctx?: Record<string, unknown>
-}
+export type { PydanticError }
 
 /** An error the routes raise on purpose, answered as FastAPI's HTTPException: `{"detail": ...}`. */
 export class HttpError extends Error {
@@ -29,6 +25,18 @@ export class RequestValidationError extends Error {
   }
 }
 
+/**
+ * Provena's statuses for the domain's refusals. It answers most refusals with 401, even a missing role on an
+ * item, and a missing item with 400 (the data store relays the registry's failed fetch), never with 404.
+ */
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  'bad-request': 400,
+  'not-authorised': 401,
+  forbidden: 403,
+  'not-found': 400,
+  server: 500,
+}
+
 const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' }
 
 function validationDetail(error: RequestValidationError, context: string | undefined): PydanticError[] {
@@ -39,6 +47,9 @@ function validationDetail(error: RequestValidationError, context: string | undef
 /** Answers every failure the way FastAPI does, so clients see Provena's shapes. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply.code(DOMAIN_STATUS[error.kind]).send({ detail: error.detail })
+    }
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).headers(error.headers).send({ detail: error.detail })
     }

@@ -26,6 +26,8 @@ export const ROUTES = {
 export const FIRST_PARTY_SCOPES = 'openid profile email roles'
 const KNOWN_SCOPES = ['openid', 'offline_access', 'profile', 'email', 'roles']
 const HOURS_8 = 8 * 60 * 60
+/** How long a device code can wait for its user (Keycloak's default lifespan is 600 s too). */
+export const DEVICE_CODE_TTL_SECONDS = 600
 
 export interface ProviderSettings {
   db: Queryable
@@ -141,7 +143,7 @@ export function providerConfiguration(s: ProviderSettings): Configuration {
       AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTtl,
       AuthorizationCode: 60,
       ClientCredentials: accessTtl,
-      DeviceCode: 600,
+      DeviceCode: DEVICE_CODE_TTL_SECONDS,
       IdToken: accessTtl,
       Interaction: 60 * 60,
       RefreshToken: HOURS_8,

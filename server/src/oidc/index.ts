@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { Provider } from 'oidc-provider'
 import type { Database } from '../db/database'
 import { deleteExpiredPayloads } from './adapter'
-import { providerConfiguration } from './config'
+import { DEVICE_CODE_TTL_SECONDS, providerConfiguration } from './config'
+import { DEVICE_POLL_INTERVAL_SECONDS, enforceDevicePolling } from './device-polling'
 import { loadCookieKeys, loadSigningKey, publicKeyBase64 } from './keys'
 import { registerOidcRoutes } from './routes'
 import { createAccessTokenVerifier, type AccessTokenClaims } from './verify'
@@ -10,6 +11,7 @@ import { createAccessTokenVerifier, type AccessTokenClaims } from './verify'
 export type { AccessTokenClaims } from './verify'
 export { upsertAccount, checkPassword, type AccountInput } from './accounts'
 export { CONSOLE_CLIENT_ID, DEVICE_CLIENT_ID } from './config'
+export { DEVICE_POLL_INTERVAL_SECONDS } from './device-polling'
 
 export interface OidcOptions {
   db: Database
@@ -21,6 +23,8 @@ export interface OidcOptions {
   audience: string
   /** Access-token lifetime; 300 unless set. */
   accessTokenTtlSeconds: number
+  /** The device flow's polling interval in whole seconds; Keycloak's 5 unless set (tests shorten it). */
+  deviceCodePollIntervalSeconds?: number
 }
 
 export interface Oidc {
@@ -54,6 +58,7 @@ export async function createOidc(options: OidcOptions): Promise<Oidc> {
       cookieKeys,
     }),
   )
+  enforceDevicePolling(provider, options.deviceCodePollIntervalSeconds ?? DEVICE_POLL_INTERVAL_SECONDS, DEVICE_CODE_TTL_SECONDS)
   provider.on('server_error', (ctx, error) => console.error(`oidc: ${ctx.method} ${ctx.path} failed`, error))
 
   const realmDocument = {

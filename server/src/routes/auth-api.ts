@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../context'
-import { REALM, requireRealmRoles } from '../http/auth'
+import { requireRealmRoles } from '../http/auth'
+import { REALM } from '../domain/roles'
 import { linkedPerson } from '../domain/datasets'
 
 /** The Auth API route the console calls: which registry Person a user is linked to. */

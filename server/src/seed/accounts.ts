@@ -1,4 +1,4 @@
-import { ROLES } from '../http/auth'
+import { ROLES } from '../domain/roles'
 
 const { ER_READ, ER_WRITE, ER_ADMIN, SA_READ, SA_WRITE, SA_ADMIN } = ROLES
 const KEYCLOAK_DEFAULTS = ['offline_access', 'uma_authorization', 'default-roles-provena']

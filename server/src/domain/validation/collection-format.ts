@@ -3,12 +3,13 @@
  * Every sub-model forbids extra keys; strings (fields, list items, dict keys and values) must be non-empty.
  */
 import type { CollectionFormat } from '../types'
-import { boolValidator, dateValidator, dictOf, listOf, strValidator, type Validator } from './coerce'
-import { durationProblem } from './duration'
-import { ok, valueError, type PydanticError } from './errors'
-import { modelValidator, validateModel, type FieldDef, type ModelDef } from './model'
-import { pyFloatRepr, pyParseFloat, pyStrRepr } from './python'
-import { anyHttpUrlValidator, anyUriValidator } from './url'
+import { boolValidator, dateValidator, dictOf, listOf, strValidator, type Validator } from '../../validation/coerce'
+import { durationProblem } from '../../validation/duration'
+import { ok, valueError, type PydanticError } from '../../validation/errors'
+import { modelValidator, validateModel, type FieldDef, type ModelDef } from '../../validation/model'
+import { pyFloatRepr, pyParseFloat, pyStrRepr } from '../../validation/python'
+import { anyHttpUrlValidator } from '../../validation/url'
+import { anyUriValidator } from './any-uri'
 
 const str = strValidator(1)
 const optStr = (name: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, validate: str, optional: true, ...extra })

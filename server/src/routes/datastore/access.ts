@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../../context'
-import { callerOf, REALM, requireRealmRoles } from '../../http/auth'
+import { callerOf, requireRealmRoles } from '../../http/auth'
+import { REALM } from '../../domain/roles'
 import { adminConfigQuery } from './schemas'
 
 /** Settings every deployment must set; GET /admin/config lists only these unless required_only=false. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../../context'
-import { callerOf, REALM, requireRealmRoles } from '../../http/auth'
+import { callerOf, requireRealmRoles } from '../../http/auth'
+import { REALM } from '../../domain/roles'
 import { HttpError, RequestValidationError } from '../../http/errors'
 import { loadDataset, metadataProblem } from '../../domain/datasets'
 import { genericListResponse, listPage, type SortOptions } from '../../domain/listing'

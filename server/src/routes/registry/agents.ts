@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../../context'
-import { callerOf, REALM, requireRealmRoles } from '../../http/auth'
+import { callerOf, requireRealmRoles } from '../../http/auth'
 import { readItem } from '../../domain/items'
 import { genericListResponse, listPage, type SortOptions } from '../../domain/listing'
-import { groupsOf, itemRoles } from '../../domain/roles'
+import { groupsOf, itemRoles, REALM } from '../../domain/roles'
 import { sortOptions } from '../datastore/schemas'
 
 const SUBTYPES = { person: 'PERSON', organisation: 'ORGANISATION' } as const

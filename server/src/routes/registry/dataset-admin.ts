@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../../context'
-import { callerOf, REALM, requireRealmRoles } from '../../http/auth'
-import { HttpError } from '../../http/errors'
+import { callerOf, requireRealmRoles } from '../../http/auth'
+import { asDatasetAdmin, lockHistory, setLock, updateAccess } from '../../domain/dataset-admin'
 import { loadDataset } from '../../domain/datasets'
-import { nowSeconds, readLock, writeAccess, writeLock } from '../../domain/items'
-import { ALL_DATASET_ROLES } from '../../domain/roles'
+import { ALL_DATASET_ROLES, REALM } from '../../domain/roles'
 import type { AccessSettings } from '../../domain/types'
 
 const BASE = '/registry/entity/dataset'
@@ -30,24 +29,10 @@ export async function registryDatasetAdminRoutes(app: FastifyInstance, ctx: Stac
   const read = requireRealmRoles(ctx.verify, REALM.read)
   const write = requireRealmRoles(ctx.verify, REALM.write)
 
-  async function asAdmin(request: FastifyRequest, id: string) {
-    const loaded = await loadDataset(ctx.db, callerOf(request), id)
-    if (!loaded.roles.includes('admin')) throw new HttpError(401, `You need the admin role on dataset ${id} to do this.`)
-    return loaded
-  }
-
   for (const action of ['lock', 'unlock'] as const) {
     app.put<{ Body: { id: string; reason: string } }>(`${BASE}/locks/${action}`, { schema: { body: lockBody }, preValidation: write }, async (request) => {
       const { id, reason } = request.body
-      await asAdmin(request, id)
-      const caller = callerOf(request)
-      await ctx.db.transaction(async (tx) => {
-        const lock = await readLock(tx, id)
-        const locking = action === 'lock'
-        if (!lock || lock.locked === locking) throw new HttpError(400, `Dataset ${id} is already ${locking ? 'locked' : 'unlocked'}.`)
-        const event = { action_type: locking ? 'LOCK' : 'UNLOCK', username: caller.username, email: caller.email, reason, timestamp: nowSeconds() } as const
-        await writeLock(tx, id, locking, [...lock.history, event])
-      })
+      await ctx.db.transaction((tx) => setLock(tx, callerOf(request), id, action === 'lock', reason))
       return { status: { success: true, details: `Successfully ${action}ed dataset ${id}.` } }
     })
   }
@@ -58,13 +43,12 @@ export async function registryDatasetAdminRoutes(app: FastifyInstance, ctx: Stac
   })
 
   app.get<{ Querystring: { id: string } }>(`${BASE}/locks/history`, { schema: { querystring: idQuery }, preValidation: read }, async (request) => {
-    await loadDataset(ctx.db, callerOf(request), request.query.id)
-    const lock = await readLock(ctx.db, request.query.id)
-    return { status: { success: true, details: 'Successfully fetched lock history.' }, history: lock?.history ?? [] }
+    const history = await lockHistory(ctx.db, callerOf(request), request.query.id)
+    return { status: { success: true, details: 'Successfully fetched lock history.' }, history }
   })
 
   app.get<{ Querystring: { id: string } }>(`${BASE}/auth/configuration`, { schema: { querystring: idQuery }, preValidation: read }, async (request) => {
-    const { access } = await asAdmin(request, request.query.id)
+    const { access } = await asDatasetAdmin(ctx.db, callerOf(request), request.query.id)
     return access
   })
 
@@ -72,9 +56,7 @@ export async function registryDatasetAdminRoutes(app: FastifyInstance, ctx: Stac
     `${BASE}/auth/configuration`,
     { schema: { querystring: idQuery, body: accessBody }, preValidation: write },
     async (request) => {
-      const { access } = await asAdmin(request, request.query.id)
-      if (access && request.body.owner !== access.owner) throw new HttpError(400, 'The owner of a dataset cannot be changed through its access settings.')
-      await writeAccess(ctx.db, request.query.id, request.body)
+      await updateAccess(ctx.db, callerOf(request), request.query.id, request.body)
       return { status: { success: true, details: 'Successfully updated access settings.' } }
     },
   )

@@ -1,19 +1,13 @@
 /**
- * Layer 2: Python jsonschema's `validate(instance, schema)` (4.2x messages) against the dataset schema. Formats are not enforced
- * (jsonschema's default). Like `validate`, it reports jsonschema.exceptions.best_match of all errors, and the
- * returned text is str(ValidationError): the message, then the failing schema and instance pretty-printed.
+ * Python jsonschema's `validate(instance, schema)` (4.2x messages), for the keywords the dataset schema uses.
+ * Formats are not enforced (jsonschema's default). Like `validate`, it reports jsonschema.exceptions.best_match of
+ * all errors, and the returned text is str(ValidationError): the message, then the failing schema and instance
+ * pretty-printed.
  */
-import { readFileSync } from 'node:fs'
-import type { CollectionFormat } from '../types'
 import { pformat } from './pformat'
 import { cmpCodePoints, isPlainObject, pyLen, pyRepr } from './python'
 
-/** The schema document as served by GET /metadata/dataset-schema inside json_schema. */
-export const DATASET_JSON_SCHEMA: Record<string, unknown> = JSON.parse(
-  readFileSync(new URL('../../../data/dataset-schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>
-
-type Schema = Record<string, unknown>
+export type Schema = Record<string, unknown>
 type Path = (string | number)[]
 
 interface SchemaError {
@@ -191,7 +185,3 @@ export function jsonSchemaProblem(instance: unknown, schema: Schema): string | n
   return best ? describe(best) : null
 }
 
-/** Layer 2: the dumped CollectionFormat against the dataset schema. */
-export function checkJsonSchema(cf: CollectionFormat): string | null {
-  return jsonSchemaProblem(cf, DATASET_JSON_SCHEMA)
-}
