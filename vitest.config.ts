@@ -19,12 +19,25 @@ export default mergeConfig(
         },
         {
           extends: true,
-          test: { name: 'server', environment: 'node', include: ['server/tests/**/*.test.ts'], testTimeout: 20_000 },
+          test: {
+            name: 'server',
+            environment: 'node',
+            include: ['server/tests/**/*.test.ts'],
+            testTimeout: 20_000,
+            // Seeds once per run; every test file's stack starts from its own copy (one seed for both projects).
+            globalSetup: ['server/tests/helpers/snapshot-setup.ts'],
+          },
         },
         {
           // The console's API module against the real local stack, with real tokens, in Node.
           extends: true,
-          test: { name: 'integration', environment: 'node', include: ['tests/integration/**/*.test.ts'], testTimeout: 20_000 },
+          test: {
+            name: 'integration',
+            environment: 'node',
+            include: ['tests/integration/**/*.test.ts'],
+            testTimeout: 20_000,
+            globalSetup: ['server/tests/helpers/snapshot-setup.ts'],
+          },
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -9,10 +9,19 @@ import { migrate } from './db/migrate'
 import { FileStorage } from './domain/storage'
 import { ItemJsonCache } from './domain/item-json-cache'
 import { createOidc, type Oidc } from './oidc'
+import { loadCookieKeys, loadSigningKey } from './oidc/keys'
 import { REALM_PATH } from './console-config'
 import { seedDemoData } from './seed/apply'
 
 export const BUCKET = 'local-data-store'
+
+/** A seeded store on disk that in-memory stacks start from, each with its own copy (see writeStackSnapshot). */
+export interface StackSnapshot {
+  /** PGlite's data directory, as the tarball dumpDataDir gives. */
+  database: string
+  /** The bucket's folder, as it was when the database was dumped. */
+  files: string
+}
 
 export interface StackOptions {
   /** The one origin the provider issues tokens for, e.g. http://localhost:8080. */
@@ -30,6 +39,8 @@ export interface StackOptions {
   deviceCodePollIntervalSeconds?: number
   /** Seed the demo accounts and data into an empty database. */
   seed?: boolean
+  /** Start from a copy of this store instead of an empty one (in memory and a temporary folder only). */
+  snapshot?: StackSnapshot
   logger?: boolean
 }
 
@@ -50,15 +61,50 @@ async function storageSecret(db: Database): Promise<string> {
   return rows[0].value
 }
 
-/** Everything the console talks to, in one process: APIs, provider, database, files and the console. */
-export async function createStack(options: StackOptions): Promise<Stack> {
-  const db = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ? join(options.dataDir, 'db') : undefined })
+/** Migrates, seeds when asked and gathers the planner statistics. */
+async function prepareStore(db: Database, filesRoot: string, options: { seed: boolean; analyse: boolean }): Promise<FileStorage> {
   await migrate(db)
-  const filesRoot = options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'datastore-files-'))
   const storage = new FileStorage(filesRoot, BUCKET, await storageSecret(db))
   if (options.seed) await seedDemoData(db, storage)
   // PGlite runs no autovacuum: without statistics the planner sorts every dataset to show twenty.
-  await db.query('ANALYZE')
+  if (options.analyse) await db.query('ANALYZE')
+  return storage
+}
+
+/**
+ * Seeds a store once and writes it under `dir` (database.tar and files/), for stacks to start from with the
+ * `snapshot` option. The provider's keys are made here too, so no copy spends time generating an RSA key.
+ */
+export async function writeStackSnapshot(dir: string): Promise<StackSnapshot> {
+  const snapshot = { database: join(dir, 'database.tar'), files: join(dir, 'files') }
+  const db = await openDatabase({})
+  try {
+    await prepareStore(db, snapshot.files, { seed: true, analyse: true })
+    await loadSigningKey(db)
+    await loadCookieKeys(db)
+    const tarball = await db.dumpDataDir!()
+    writeFileSync(snapshot.database, Buffer.from(await tarball.arrayBuffer()))
+  } finally {
+    await db.close()
+  }
+  return snapshot
+}
+
+/** Everything the console talks to, in one process: APIs, provider, database, files and the console. */
+export async function createStack(options: StackOptions): Promise<Stack> {
+  const { snapshot } = options
+  if (snapshot && (options.dataDir || options.databaseUrl || options.seed)) {
+    throw new Error('A stack starts from a snapshot only in memory, and a snapshot is already seeded.')
+  }
+  const db = await openDatabase({
+    url: options.databaseUrl,
+    dataDir: options.dataDir ? join(options.dataDir, 'db') : undefined,
+    loadDataDir: snapshot ? await openAsBlob(snapshot.database) : undefined,
+  })
+  const filesRoot = options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'datastore-files-'))
+  if (snapshot) cpSync(snapshot.files, filesRoot, { recursive: true })
+  // A snapshot's copy is already migrated, seeded and analysed, so only the cheap checks run again.
+  const storage = await prepareStore(db, filesRoot, { seed: options.seed ?? false, analyse: !snapshot })
 
   const issuer = `${options.origin}${REALM_PATH}`
   const audience = `${options.origin}/apis`

@@ -6,6 +6,8 @@ import { examplePayload, personOf } from './helpers/fixtures'
 
 let postgres: Awaited<ReturnType<typeof startPostgres>>
 let t: TestStack
+// A PGlite snapshot cannot be loaded into PostgreSQL, so this file runs initdb, starts a server and seeds it:
+// more than the default 10 s hook budget when both cores are busy.
 beforeAll(async () => {
   postgres = await startPostgres()
   t = await startTestStack({ databaseUrl: postgres.url })

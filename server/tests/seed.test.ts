@@ -6,10 +6,12 @@ import { startTestStack, type TestStack } from './helpers/stack'
 
 let t: TestStack
 let datasets: ItemDataset[]
+// The one file that seeds for real (the others copy the run's snapshot): seeding ~150 datasets takes several
+// seconds on an idle machine and can pass the default 10 s while the other files load both cores.
 beforeAll(async () => {
-  t = await startTestStack()
+  t = await startTestStack({ seed: true })
   datasets = (await t.stack.db.query<{ doc: ItemDataset }>("SELECT doc FROM items WHERE item_subtype = 'DATASET'")).rows.map((r) => r.doc)
-})
+}, 60_000)
 afterAll(async () => t?.close())
 
 describe('demo data', () => {

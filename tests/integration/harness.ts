@@ -2,8 +2,8 @@
 /**
  * Integration harness: the console's API module (src/api) against the real local stack, in Node, with real
  * tokens from the stack's OIDC provider. Call `useStack()` once at the top of a test file: it starts a fresh
- * stack (in-memory database, demo data) before the file's tests, points the runtime config at it and closes it
- * afterwards.
+ * stack (in-memory database, its own copy of the run's demo data) before the file's tests, points the runtime
+ * config at it and closes it afterwards.
  */
 import axios from 'axios'
 import { afterAll, beforeAll, vi } from 'vitest'
@@ -46,7 +46,7 @@ export function useStack(): Harness {
     harness.t = current
     harness.baseUrl = current.baseUrl
     configure(current.baseUrl)
-  }, 60_000)
+  })
   afterAll(async () => {
     setTokenSource(null)
     resetClients()

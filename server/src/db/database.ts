@@ -10,6 +10,8 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
   readonly kind: 'pglite' | 'postgres'
+  /** PGlite only: its data directory as an uncompressed tarball, to start other databases from. */
+  dumpDataDir?(): Promise<Blob>
 }
 
 export interface DatabaseOptions {
@@ -17,18 +19,25 @@ export interface DatabaseOptions {
   url?: string
   /** PGlite's folder; absent means in memory (tests). */
   dataDir?: string
+  /** A tarball from dumpDataDir for an in-memory PGlite to start from, instead of an empty cluster. */
+  loadDataDir?: Blob
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite')
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pg = new PGlite(dataDir)
+  const pg = new PGlite({ dataDir, loadDataDir })
   await pg.waitReady
   return {
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
     transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never })),
     close: () => pg.close(),
+    async dumpDataDir() {
+      // Committed pages may still sit in shared buffers; flushed now, no copy has to recover them from the WAL.
+      await pg.query('CHECKPOINT')
+      return pg.dumpDataDir('none')
+    },
   }
 }
 
@@ -59,5 +68,6 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir)
+  if (options.url && options.loadDataDir) throw new Error('A PGlite tarball cannot be loaded into a PostgreSQL server.')
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir)
 }

@@ -1,6 +1,8 @@
 import { createServer } from 'node:net'
+import { inject } from 'vitest'
 import { createStack, type Stack, type StackOptions } from '../../src/stack'
 import { signIn } from './sign-in'
+import './snapshot-context'
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,11 +31,17 @@ export interface Answer {
   headers: Headers
 }
 
-/** A fresh local stack (in-memory database, demo data) listening on a free port, with real sign-in. */
+/**
+ * A fresh local stack (in-memory database, demo data) listening on a free port, with real sign-in. The demo
+ * data is a private copy of the run's seeded snapshot. Passing `seed` (true for the tests of seeding itself) or a
+ * PostgreSQL server (where a PGlite snapshot cannot go) skips the snapshot: the store starts empty and is seeded
+ * unless `seed` is false.
+ */
 export async function startTestStack(options: Partial<StackOptions> = {}) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  const stack: Stack = await createStack({ origin: baseUrl, seed: true, ...options })
+  const snapshot = options.seed !== undefined || options.databaseUrl || options.dataDir ? undefined : inject('stackSnapshot')
+  const stack: Stack = await createStack({ origin: baseUrl, ...(snapshot ? { snapshot } : { seed: true }), ...options })
   await stack.app.listen({ host: '127.0.0.1', port })
   const tokens = new Map<string, string>()
 
