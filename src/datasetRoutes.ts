@@ -24,3 +24,9 @@ export function datasetRoute(id: string, tab?: DatasetTab, query: Record<string,
 export function datasetIdOf(param: string | string[]): string {
   return Array.isArray(param) ? param.join('/') : param
 }
+
+/** The metadata editor of a dataset. */
+export function datasetEditRoute(id: string): RouteLocationRaw {
+  return { name: 'dataset-edit', params: { id: id.split('/') } }
+}
+

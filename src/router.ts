@@ -32,6 +32,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Datasets', realmRoles: READ },
   },
   {
+    // Before the dataset route, which would take "new" for a handle id.
+    path: '/datasets/new',
+    name: 'register-dataset',
+    component: () => import('@/views/DatasetRegisterView.vue'),
+    meta: { title: 'Register dataset', realmRoles: WRITE },
+  },
+  {
+    path: '/datasets/:id+/edit',
+    name: 'dataset-edit',
+    component: () => import('@/views/DatasetEditView.vue'),
+    meta: { title: 'Edit metadata', realmRoles: WRITE },
+  },
+  {
     // Handle ids contain a slash; a repeatable parameter keeps it as a path separator both ways.
     path: '/datasets/:id+',
     name: 'dataset',
@@ -43,12 +56,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/dataset/:id+',
     redirect: (to) => ({ name: 'dataset', params: to.params, query: anchorTab(to.query.view) }),
   },
-  {
-    path: '/register',
-    name: 'register-dataset',
-    component: () => import('@/views/RegisterDatasetView.vue'),
-    meta: { title: 'Register dataset', realmRoles: WRITE },
-  },
+  { path: '/register', redirect: { name: 'register-dataset' } },
   {
     path: '/approvals',
     name: 'approvals',

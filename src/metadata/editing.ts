@@ -1,0 +1,10 @@
+import type { DatasetRole } from '@/api/models/registry'
+
+/** Why the caller may not edit a dataset's metadata, in words; null when they may. */
+export function editBlocker(roles: DatasetRole[], locked: boolean): { title: string; text: string } | null {
+  if (!roles.includes('metadata-write') && !roles.includes('admin')) {
+    return { title: 'You cannot edit this dataset', text: 'Editing needs the metadata-write or admin role on the dataset; ask its owner to grant you one.' }
+  }
+  if (locked) return { title: 'This dataset is locked', text: 'A locked dataset cannot be changed until a dataset admin unlocks it.' }
+  return null
+}
