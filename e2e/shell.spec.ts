@@ -6,7 +6,7 @@ const NAV = [
   { name: 'Datasets', path: '/datasets' },
   { name: 'Approvals', path: '/approvals' },
   { name: 'Reviewers', path: '/reviewers' },
-  { name: 'Register dataset', path: '/register' },
+  { name: 'Register dataset', path: '/datasets/new' },
 ]
 
 test.beforeEach(async ({ page }) => {
