@@ -1,7 +1,13 @@
 import type { DatasetRole } from '@/api/models/registry'
 
-/** Why the caller may not edit a dataset's metadata, in words; null when they may. */
-export function editBlocker(roles: DatasetRole[], locked: boolean): { title: string; text: string } | null {
+/**
+ * Why the caller may not edit a dataset's metadata, in words; null when they may. `storeWriter` is the
+ * account's entity-registry-write role, without which no dataset role helps.
+ */
+export function editBlocker(roles: DatasetRole[], locked: boolean, storeWriter = true): { title: string; text: string } | null {
+  if (!storeWriter) {
+    return { title: 'You cannot edit this dataset', text: 'Your account has read-only access to the data store; editing needs write access (entity-registry-write) from your Provena administrators.' }
+  }
   if (!roles.includes('metadata-write') && !roles.includes('admin')) {
     return { title: 'You cannot edit this dataset', text: 'Editing needs the metadata-write or admin role on the dataset; ask its owner to grant you one.' }
   }
