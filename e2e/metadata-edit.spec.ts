@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from './axe'
-import { draftKept, nameField, openEditor, reasonField } from './editor'
+import { draftKept, nameField, reasonField } from './editor'
 import { apiAs, expect, test } from './fixtures'
 import { signInAs } from './session'
 
@@ -70,10 +70,12 @@ test('leaving with unsaved changes asks first, and staying keeps them', async ({
   await expect(nameField(page)).toHaveValue('Half-done rename')
   // The browser's own prompt guards a tab close or a reload.
   const prompt = page.waitForEvent('dialog')
-  void page.close({ runBeforeUnload: true })
+  const closed = page.waitForEvent('close')
+  await page.close({ runBeforeUnload: true })
   const shown = await prompt
   expect(shown.type()).toBe('beforeunload')
-  await shown.dismiss()
+  await shown.accept()
+  await closed
 })
 
 test('a reader and a steward without a role on the dataset are told why they cannot edit', async ({ page, freshDataset }) => {
@@ -102,4 +104,15 @@ test('a locked dataset cannot be edited, and says so', async ({ page, freshDatas
   await expect(page.getByRole('button', { name: 'Edit metadata' })).toHaveAccessibleDescription(/This dataset is locked/)
   await page.goto(`/datasets/${freshDataset.id}/edit`)
   await expect(page.getByText('A locked dataset cannot be changed until a dataset admin unlocks it.')).toBeVisible()
+})
+
+test('the editor with problems is accessible in the dark theme', async ({ page, freshDataset }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}/edit`)
+  await expect(page.locator('.v-application.v-theme--dark')).toBeVisible()
+  await nameField(page).fill('')
+  await page.getByLabel('Temporal Resolution').fill('daily')
+  await expect(page.getByRole('region', { name: '2 fields need attention' })).toBeVisible()
+  await expect(nameField(page)).toHaveAccessibleDescription(/This field is required/)
+  await expectNoAxeViolations(page)
 })
