@@ -3,6 +3,43 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import vuetify from 'vite-plugin-vuetify'
 
+/** What the first page (sign-in and the dataset list) loads: the entry and the landing view. */
+const FIRST_PAGE = [/[\\/]src[\\/]main\.ts$/, /[\\/]src[\\/]views[\\/]DatasetListView\.vue$/]
+interface ModuleGraph {
+  getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null
+}
+
+/**
+ * Names the chunk of code shared by later routes after the routes (lazy chunks) that reach it, so the editor's
+ * widgets and validator load with the editor only and never make the first page or the dataset page heavier.
+ * What the first page reaches is skipped (null) and falls to the `shared` group.
+ */
+function laterRoutesChunkName() {
+  const memo = new Map<string, Set<string> | 'first-page'>()
+  function reachedBy(id: string, graph: ModuleGraph): Set<string> | 'first-page' {
+    const known = memo.get(id)
+    if (known) return known
+    memo.set(id, new Set()) // a cycle adds nothing through itself
+    const info = graph.getModuleInfo(id)
+    let result: Set<string> | 'first-page' = new Set(info?.dynamicImporters.length ? [id] : [])
+    if (FIRST_PAGE.some((pattern) => pattern.test(id))) result = 'first-page'
+    for (const importer of info?.importers ?? []) {
+      if (result === 'first-page') break
+      const above = reachedBy(importer, graph)
+      if (above === 'first-page') result = above
+      else for (const route of above) result.add(route)
+    }
+    memo.set(id, result)
+    return result
+  }
+  return (id: string, graph: ModuleGraph) => {
+    const routes = reachedBy(id, graph)
+    if (routes === 'first-page') return null
+    const names = [...routes].map((route) => route.replace(/^.*[\\/]/, '').replace(/\.(vue|ts)$/, '')).sort()
+    return `routes-${names.join('-')}`
+  }
+}
+
 export default defineConfig({
   plugins: [vue(), vuetify({ autoImport: true, styles: { configFile: 'src/styles/settings.scss' } })],
   // Vuetify is imported per component by the plugin; pre-bundling it makes the dev server reload on first load.
@@ -13,9 +50,17 @@ export default defineConfig({
     target: 'es2022',
     rolldownOptions: {
       checks: { pluginTimings: false },
-      // Code shared by two or more chunks goes into one chunk instead of a file per combination of importers:
+      // Code shared by two or more chunks goes into a few chunks instead of a file per combination of importers:
       // each small file compresses on its own, and the many pieces cost the first page about 12 KB of gzip.
-      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Without includeDependenciesRecursively: false the group would pull in Vue and Vuetify, which its modules import.
+            { name: laterRoutesChunkName(), minShareCount: 2, priority: 2, includeDependenciesRecursively: false },
+            { name: 'shared', minShareCount: 2, priority: 1 },
+          ],
+        },
+      },
     },
   },
   server: {

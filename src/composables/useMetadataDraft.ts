@@ -47,10 +47,11 @@ export function useMetadataDraft(key: Ref<DraftKey | null>, state: DraftState, c
     if (!storageFailed.value) savedAt.value = draft.savedAt
   }
 
+  // The record is replaced, never mutated, on every change: a shallow watch sees each one.
   watch([state.record, state.reason], () => {
     clearTimeout(timer)
     timer = setTimeout(write, SAVE_DELAY_MS)
-  }, { deep: true })
+  })
   // Leaving the page (or the tab) writes at once, so the last keystrokes are never lost to the delay.
   const flush = () => {
     clearTimeout(timer)
