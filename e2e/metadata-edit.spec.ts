@@ -116,3 +116,25 @@ test('the editor with problems is accessible in the dark theme', async ({ page, 
   await expect(nameField(page)).toHaveAccessibleDescription(/This field is required/)
   await expectNoAxeViolations(page)
 })
+
+test('a failed save keeps everything typed and says so; a double click then saves once', async ({ page, freshDataset, baseURL }) => {
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}/edit`)
+  await nameField(page).fill('Renamed through a failure')
+  await reasonField(page).fill('Survives a failed save')
+  // Fault injection: the data store fails the first update.
+  await page.route('**/register/update-metadata**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"detail":"Internal Server Error"}' }), { times: 1 })
+  const save = page.getByRole('button', { name: 'Save changes' })
+  await save.click()
+  await expect(page.getByRole('alert').filter({ hasText: 'The save failed' })).toContainText('nothing you typed is lost')
+  await expect(nameField(page)).toHaveValue('Renamed through a failure')
+  await expect(reasonField(page)).toHaveValue('Survives a failed save')
+
+  let updates = 0
+  page.on('request', (request) => request.url().includes('/register/update-metadata') && updates++)
+  await save.dblclick()
+  await expect(page.getByText('Saved. The history shows the new entry with your reason.')).toBeVisible()
+  expect(updates).toBe(1)
+  const api = await apiAs(baseURL!, freshDataset.owner)
+  const { item } = await api.call<Fetched>('GET', `/data-store/registry/items/fetch-dataset?handle_id=${encodeURIComponent(freshDataset.id)}`)
+  expect(item.history.filter((entry) => entry.reason === 'Survives a failed save')).toHaveLength(1)
+})
