@@ -47,6 +47,8 @@ test('a value only the data store refuses is shown at its field, and nothing is 
   await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}/edit`)
   // Well-formed enough for the form; the data store parses the geometry and refuses it.
   const coverage = page.getByLabel('Spatial Coverage')
+  await coverage.fill('SRID=4326;POLYGON((145 -16, 146 -16, 146 -17, 145 -16))')
+  await expect(coverage).toHaveAccessibleDescription(/POLYGON in EPSG:4326, 4 points/)
   await coverage.fill('SRID=4326;POINT(east south)')
   await reasonField(page).fill('Spatial coverage')
   await page.getByRole('button', { name: 'Save changes' }).click()

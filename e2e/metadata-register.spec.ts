@@ -10,7 +10,7 @@ interface Fetched {
   item: {
     owner_username: string
     collection_format: {
-      associations: { organisation_id: string }
+      associations: { organisation_id: string; data_custodian_id?: string }
       approvals: Record<string, { relevant: boolean; obtained?: boolean }>
       dataset_info: { name: string; description: string; publisher_id: string; license: string }
     }
@@ -18,7 +18,7 @@ interface Fetched {
 }
 
 async function pick(page: Page, label: string, text: string, option: string | RegExp) {
-  await page.getByLabel(label).fill(text)
+  await page.getByRole('combobox', { name: label }).fill(text)
   await page.getByRole('option', { name: option }).click()
 }
 
@@ -31,10 +31,16 @@ async function registeredDataset(page: Page, baseURL: string) {
 
 test('a steward registers a dataset from scratch with the pickers and lands on its page', async ({ page, baseURL }, testInfo) => {
   const name = `Registered from scratch ${testInfo.workerIndex}-${Date.now()}`
+  const api = await apiAs(baseURL!, 'steward')
+  const people = await api.call<{ items: { id: string; display_name: string }[] }>('POST', '/registry/registry/agent/person/list', { page_size: 1 })
+  const custodian = people.items[0]
   await signInAs(page, 'steward', '/datasets/new')
   await expect(page.getByRole('button', { name: 'Register dataset' })).toBeVisible()
   await pick(page, 'Record Creator Organisation (required)', 'Reef Restoration', new RegExp(ORGANISATION))
   await pick(page, 'Publisher (required)', 'Reef Restoration', new RegExp(ORGANISATION))
+  // A custodian's registry id pasted in is looked up and shown by name.
+  await pick(page, 'Dataset Custodian', custodian.id, custodian.display_name)
+  await expect(page.getByRole('combobox', { name: 'Dataset Custodian' })).toHaveAccessibleDescription(new RegExp(`Selected: ${custodian.display_name} \\(${custodian.id}\\)`))
   await nameField(page).fill(name)
   await page.getByLabel('Description (required)').fill('Coral cover transects, 2024 survey.')
   await page.getByLabel('Usage license (required)').click()
@@ -52,6 +58,7 @@ test('a steward registers a dataset from scratch with the pickers and lands on i
   await expect(notice.getByRole('link', { name: 'Upload the data' })).toBeVisible()
   await expect(notice.getByRole('link', { name: 'Request its release' })).toBeVisible()
   expect(item.owner_username).toBe('steward')
+  expect(item.collection_format.associations).toMatchObject({ data_custodian_id: custodian.id })
   expect(item.collection_format.dataset_info).toMatchObject({ name, license: 'https://creativecommons.org/licenses/by/4.0/' })
   expect(item.collection_format.associations.organisation_id).toBe(item.collection_format.dataset_info.publisher_id)
   await notice.getByRole('button', { name: 'Dismiss the registration notice' }).click()
