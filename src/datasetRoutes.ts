@@ -26,7 +26,7 @@ export function datasetIdOf(param: string | string[]): string {
 }
 
 /** The metadata editor of a dataset. */
-export function datasetEditRoute(id: string): RouteLocationRaw {
-  return { name: 'dataset-edit', params: { id: id.split('/') } }
+export function datasetEditRoute(id: string, query: Record<string, string> = {}): RouteLocationRaw {
+  return { name: 'dataset-edit', params: { id: id.split('/') }, query }
 }
 
