@@ -1,26 +1,8 @@
 import { expectNoAxeViolations } from './axe'
 import { nameField, reasonField } from './editor'
-import { apiAs, expect, test, type FreshDataset } from './fixtures'
+import { expect, test } from './fixtures'
+import { editThroughApi, type Fetched } from './history'
 import { signInAs } from './session'
-import type { CollectionFormat } from '../src/api/models/registry'
-
-interface Fetched {
-  item: { history: { id: number; reason: string }[]; collection_format: CollectionFormat }
-}
-
-/** A second history entry: a keyword added, one removed and the description reworded, through the API. */
-async function editThroughApi(baseURL: string, dataset: FreshDataset) {
-  const api = await apiAs(baseURL, dataset.owner)
-  const path = `/data-store/registry/items/fetch-dataset?handle_id=${encodeURIComponent(dataset.id)}`
-  const before = (await api.call<Fetched>('GET', path)).item.collection_format
-  const after = structuredClone(before)
-  after.dataset_info.keywords = ['keyword1', 'coral']
-  after.dataset_info.description = `${before.dataset_info.description} over the southern reefs, with revised forcing`
-  after.dataset_info.name = `${before.dataset_info.name} (renamed)`
-  const query = `handle_id=${encodeURIComponent(dataset.id)}&reason=${encodeURIComponent('Keywords and wording')}`
-  await api.call('POST', `/data-store/register/update-metadata?${query}`, after)
-  return { api, path, before }
-}
 
 test('the history diff names each changed field by its title, in words, by section', async ({ page, freshDataset, baseURL }) => {
   await editThroughApi(baseURL!, freshDataset)

@@ -93,6 +93,20 @@ function writeFiles(storage: FileStorage, item: ItemDataset) {
   storage.write(`${item.s3.path}data/observations.csv`, `time,temperature_c\n${rows.join('\n')}\n`)
 }
 
+const LEGACY_EVERY = 11
+
+/**
+ * An entry written before today's rules (an import from an older catalogue set a consent as relevant but not
+ * obtained), then fixed: real stores hold such entries, and reverting to one must be refused.
+ */
+function withLegacyEntry(item: ItemDataset, owner: string, at: number): ItemDataset {
+  const fixed = item.collection_format
+  const legacy = structuredClone(fixed)
+  legacy.approvals.indigenous_knowledge = { relevant: true, obtained: false }
+  const imported = withMetadata(item, legacy, 'Imported from the previous catalogue', owner, at + 3600)
+  return withMetadata(imported, fixed, 'Cleared the Indigenous Knowledge flag the import set', owner, at + 7200)
+}
+
 /** Seeds the demo accounts, people, organisations and datasets into an empty store; does nothing otherwise. */
 export async function seedDemoData(db: Database, storage: FileStorage, options: SeedOptions = {}): Promise<boolean> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items')
@@ -111,10 +125,13 @@ export async function seedDemoData(db: Database, storage: FileStorage, options: 
     const owners = ['steward', 'steward', 'steward', 'steward', 'steward', 'admin', 'admin', 'reviewer', 'jchen', 'pnair']
     const ids = await handles(tx, count)
     for (let i = 0; i < count; i++) {
-      const owner = i < 5 ? 'steward' : rng.pick(owners)
+      const picked = i < 5 ? 'steward' : rng.pick(owners)
+      // The steward owns the datasets with a legacy entry, so the console can show one that cannot be reverted to.
+      const owner = i % 40 === LEGACY_EVERY ? 'steward' : picked
       const createdAt = SEED_EPOCH - rng.int(30, 720) * DAY - rng.int(0, DAY)
       let item = newDatasetRecord({ id: ids[i], owner, cf: demoMetadata(rng, i, { organisations, custodians }, createdAt), s3: storage.locationFor(ids[i]), now: createdAt, sessionId: `seed-${i}` })
       let at = createdAt
+      if (i % 40 === LEGACY_EVERY) item = withLegacyEntry(item, owner, at)
       for (let u = rng.int(0, i < 5 ? 4 : 3); u > 0; u--) {
         at += rng.int(1, 20) * DAY
         const reason = rng.pick(UPDATE_REASONS)
