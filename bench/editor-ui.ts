@@ -13,8 +13,8 @@ export interface EditorRuns {
   longestTaskTyping: number
 }
 
-/** The page-side half (bench/editor-probe.js), reached through window.__bench so nothing compiled runs in the page. */
-const PROBE = fileURLToPath(new URL('./editor-probe.js', import.meta.url))
+/** The page-side half (benc./dataset-probe.js), reached through window.__bench so nothing compiled runs in the page. */
+const PROBE = fileURLToPath(new URL('./dataset-probe.js', import.meta.url))
 interface Probe {
   __bench: { timeEditorOpen(rows: number): Promise<number>; timeKeystrokes(id: string, text: string): Promise<number[]>; longestSince(since: number): number }
 }
@@ -31,7 +31,7 @@ async function mintLargeDataset(origin: string, entries: number): Promise<string
   return minted.handle as string
 }
 
-async function signInPage(page: Page, origin: string, start: string) {
+export async function signInPage(page: Page, origin: string, start: string) {
   await page.goto(`${origin}${start}`)
   await page.waitForURL(/\/signin\?.*silent=failed/)
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()

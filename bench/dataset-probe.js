@@ -48,5 +48,21 @@
     return times
   }
 
+  /** Clicks the History tab; resolves with the ms until its diff ("… changed.") is painted. */
+  bench.timeHistoryTab = () =>
+    new Promise((resolve, reject) => {
+      const tab = [...document.querySelectorAll('[role=tab]')].find((el) => el.textContent.trim() === 'History')
+      if (!tab) return reject(new Error('No History tab'))
+      const ready = () => /changed\.$/.test(document.querySelector('section[aria-labelledby="history-compare"] .metadata-diff > p')?.textContent.trim() ?? '')
+      const observer = new MutationObserver(() => {
+        if (!ready()) return
+        observer.disconnect()
+        afterPaint(() => resolve(performance.now() - start))
+      })
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+      const start = performance.now()
+      tab.click()
+    })
+
   bench.longestSince = (since) => Math.max(0, ...bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration))
 })()
