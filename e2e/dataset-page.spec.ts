@@ -10,6 +10,7 @@ const TABS = [
   ['Overview', 'About this dataset', 'overview'],
   ['Metadata', 'Metadata', 'metadata'],
   ['History', 'History', 'history'],
+  ['Timeline', 'Timeline', 'timeline'],
   ['Versions', 'Versions', 'versions'],
   ['Release', 'Release', 'release'],
   ['Data access', 'Where the data is', 'access'],

@@ -5,6 +5,7 @@ export const DATASET_TABS = [
   { value: 'overview', title: 'Overview' },
   { value: 'metadata', title: 'Metadata' },
   { value: 'history', title: 'History' },
+  { value: 'timeline', title: 'Timeline' },
   { value: 'versions', title: 'Versions' },
   { value: 'release', title: 'Release' },
   { value: 'access', title: 'Data access' },

@@ -141,7 +141,13 @@ export async function seedDemoData(db: Database, storage: FileStorage, options: 
       await insertItem(tx, item, accessFor(rng, owner))
       writeFiles(storage, item)
       if (i % 25 === 3) {
-        await writeLock(tx, item.id, true, [{ action_type: 'LOCK', username: owner, email: emailOf(owner), reason: 'Files under quality control; do not modify.', timestamp: at + 2 * DAY }])
+        // Locked once before and released, so a timeline shows both kinds of lock step.
+        const lockStep = (action_type: 'LOCK' | 'UNLOCK', reason: string, after: number) => ({ action_type, username: owner, email: emailOf(owner), reason, timestamp: at + after })
+        await writeLock(tx, item.id, true, [
+          lockStep('LOCK', 'Embargoed until the paper is published.', DAY / 2),
+          lockStep('UNLOCK', 'Paper published; embargo over.', DAY),
+          lockStep('LOCK', 'Files under quality control; do not modify.', 2 * DAY),
+        ])
       }
       if (i % 12 === 7) {
         for (let v = rng.int(1, 2); v > 0; v--) {
