@@ -34,6 +34,28 @@ afterEach(() => {
 })
 
 describe('askReason() with AppReasonDialog', () => {
+  it('keeps a reason under its draft key through a cancel until the caller forgets it', async () => {
+    sessionStorage.clear()
+    const dialogs = await mountDialog()
+    const options = { title: 'Create a new version?', label: 'Reason for the new version', points: ['It gets a new handle.'], draftKey: 'version:10378.1/1' }
+    const first = dialogs.askReason(options)
+    await flushPromises()
+    expect(document.body.textContent).toContain('It gets a new handle.')
+    await type('Annual refresh of the sensors')
+    button('Cancel').click()
+    await expect(first).resolves.toBeNull()
+    // Asked again, as after a failed attempt or a reload: the text is offered back.
+    const second = dialogs.askReason(options)
+    await flushPromises()
+    expect(field().value).toBe('Annual refresh of the sensors')
+    button('Save').click()
+    await expect(second).resolves.toBe('Annual refresh of the sensors')
+    dialogs.forgetReasonDraft('version:10378.1/1')
+    void dialogs.askReason(options)
+    await flushPromises()
+    expect(field().value).toBe('')
+  })
+
   it('shows the question with its label and prefill, and resolves to the trimmed reason', async () => {
     const dialogs = await mountDialog()
     const answer = dialogs.askReason({ title: 'Revert the metadata', label: 'Reason for the revert', text: 'Recorded in the history.', prefill: 'Revert to entry 3: ', confirmText: 'Revert' })

@@ -16,6 +16,14 @@ export interface ReasonOptions {
   label: string
   /** What the reason is for, shown above the field. */
   text?: string
+  /** Facts the user should know before answering, shown as a list under `text`. */
+  points?: string[]
+  /**
+   * Keeps the typed reason in this tab's session storage under this key until `forgetReasonDraft(key)`,
+   * so a failed action, an expired session or a reload never loses it: asking again with the same key
+   * offers the text back. The caller forgets it once the action has succeeded.
+   */
+  draftKey?: string
   /** Text the field starts with, e.g. "Revert to entry 3: ". */
   prefill?: string
   /** Characters required after trimming; 1 by default, since every reason Provena records is required. */
@@ -27,6 +35,20 @@ export interface ReasonOptions {
 export type OpenDialog =
   | { kind: 'confirm'; options: ConfirmOptions; resolve: (confirmed: boolean) => void }
   | { kind: 'reason'; options: ReasonOptions; resolve: (reason: string | null) => void }
+
+const DRAFT_PREFIX = 'reason-draft:'
+
+export function readReasonDraft(key: string): string | null {
+  return sessionStorage.getItem(DRAFT_PREFIX + key)
+}
+
+export function writeReasonDraft(key: string, text: string) {
+  sessionStorage.setItem(DRAFT_PREFIX + key, text)
+}
+
+function forgetReasonDraft(key: string) {
+  sessionStorage.removeItem(DRAFT_PREFIX + key)
+}
 
 /**
  * The one question the shell's dialogs are asking, answered through a promise: `await confirm(...)`,
@@ -61,5 +83,5 @@ export const useDialogsStore = defineStore('dialogs', () => {
     else if (current?.kind === 'reason' && typeof value === 'string') current.resolve(value.trim())
   }
 
-  return { open, confirm, askReason, answer, cancel }
+  return { open, confirm, askReason, answer, cancel, forgetReasonDraft }
 })
