@@ -100,10 +100,14 @@ test('history lists every entry newest first and shows the metadata of the one s
 test('a versioned dataset shows its chain, and an older version points to the newer one', async ({ page }) => {
   const newest = datasets.find((d) => d.versioning_info?.previous_version && !d.versioning_info.next_version)!
   const previous = newest.versioning_info!.previous_version!
+  const latest = newest.versioning_info!.version
   await page.goto(pathOf(previous))
-  await expect(page.getByText('A newer version exists')).toBeVisible()
-  await page.getByRole('link', { name: 'Open the next version' }).click()
-  await expect(page).toHaveURL(/tab=versions/)
+  // Said on every tab of an older version, with the way to the latest.
+  await expect(page.getByText(`Version ${latest - 1} of ${latest} — the latest is version ${latest}`)).toBeVisible()
+  await tabs(page).getByRole('tab', { name: 'Metadata' }).click()
+  await page.getByRole('link', { name: `Open version ${latest}` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: newest.display_name })).toBeVisible()
+  await page.goto(pathOf(previous, '?tab=versions'))
   const chain = page.getByRole('list', { name: 'Versions, newest first' }).getByRole('listitem')
   await expect(chain.first()).toBeVisible()
   const current = chain.filter({ has: page.getByText('This version') })

@@ -93,6 +93,27 @@ describe('useDatasetVersionsStore', () => {
     expect(fakes.fetchDataset).toHaveBeenCalledTimes(2)
   })
 
+  it('never fetches a version twice in a session: moving along the chain reads only what is new', async () => {
+    const chain: Record<string, ItemDataset> = {
+      v1: dataset('v1', { version: 1, next_version: 'v2' }),
+      v2: dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3', reason: 'refresh' }),
+      v3: dataset('v3', { version: 3, previous_version: 'v2', reason: 'again' }),
+    }
+    fakes.fetchDataset.mockImplementation(async (id) => fetchResponse(chain[id]))
+    const store = useDatasetVersionsStore()
+    await store.load(chain.v2)
+    expect(fakes.fetchDataset.mock.calls.map(([id]) => id).sort()).toEqual(['v1', 'v3'])
+    // The page of v3 fetched v3 itself; walking back from it finds v2 and v1 already read.
+    await store.load(chain.v3)
+    expect(store.chain.map((entry) => entry.id)).toEqual(['v1', 'v2', 'v3'])
+    expect(fakes.fetchDataset).toHaveBeenCalledTimes(2)
+    // A version whose links changed is read again once forgotten.
+    store.forget('v1')
+    await store.load(chain.v2)
+    expect(fakes.fetchDataset.mock.calls.at(-1)?.[0]).toBe('v1')
+    expect(fakes.fetchDataset).toHaveBeenCalledTimes(3)
+  })
+
   it('stops at a version the user may not see, and fails (to retry) on anything else', async () => {
     const v2 = dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3' })
     fakes.fetchDataset.mockImplementation(async (id) => {

@@ -111,6 +111,19 @@ describe('update-metadata and revert-metadata', () => {
 })
 
 describe('version', () => {
+  it('versions one old version once: two requests at once give one new version, and the refusal writes nothing', async () => {
+    const { handle } = await mint()
+    const both = await Promise.all(['first', 'second'].map((reason) => t.as('steward', 'POST', '/data-store/register/version', { body: { id: handle, reason } })))
+    expect(both.map((res) => res.status).sort()).toEqual([200, 400])
+    const made = both.find((res) => res.status === 200)!.body as { new_version_id: string }
+    const refused = both.find((res) => res.status === 400)!.body as { detail: string }
+    expect(refused.detail).toMatch(/^Non 200 status code in dataset version process\. Status code: 400\. Details: .*newer version/)
+    expect((await fetchItem(handle)).versioning_info?.next_version).toBe(made.new_version_id)
+    const before = await t.fingerprint()
+    expect((await t.as('steward', 'POST', '/data-store/register/version', { body: { id: handle, reason: 'third' } })).status).toBe(400)
+    expect(await t.fingerprint()).toBe(before)
+  })
+
   it('creates the next version with two history entries and links both ways; only the latest can be versioned', async () => {
     const { handle, s3_location } = await mint()
     const res = await t.as('steward', 'POST', '/data-store/register/version', { body: { id: handle, reason: 'New season' } })
