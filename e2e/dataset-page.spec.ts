@@ -123,7 +123,7 @@ test('a released dataset shows who approved it and its release history newest fi
   const item = datasets.find((d) => d.release_status === 'RELEASED')!
   const reviewer = await api.displayName('person', item.release_approver!)
   await page.goto(pathOf(item.id, '?tab=release'))
-  await expect(page.getByText(`Approved by ${reviewer}`).first()).toBeVisible()
+  await expect(page.getByText(`Released — approved by ${reviewer}`).first()).toBeVisible()
   const timeline = page.getByRole('region', { name: 'Release history' }).getByRole('listitem')
   await expect(timeline).toHaveCount(item.release_history.length)
   await expect(timeline.first().getByRole('heading')).toHaveText('Approved')
@@ -135,7 +135,7 @@ test('a released dataset shows who approved it and its release history newest fi
 test('a rejected dataset says so although its status is not released', async ({ page }) => {
   const item = datasets.find((d) => d.release_status === 'NOT_RELEASED' && d.release_history.at(-1)?.action === 'REJECT')!
   await page.goto(pathOf(item.id, '?tab=release'))
-  await expect(page.getByText(/Last request rejected by/).first()).toBeVisible()
+  await expect(page.getByText(/Not released — last request rejected by/).first()).toBeVisible()
   await expect(page.getByRole('region', { name: 'Release history' }).getByRole('listitem').first()).toContainText('Please add the spatial coverage')
 })
 

@@ -2,10 +2,14 @@ import type { DatasetDomainInfo, ReleaseAction, ReleaseHistoryEntry } from '@/ap
 
 /** Where a dataset's release stands, in words, with who and when (null when never requested). */
 export interface ReleaseState {
-  /** "Awaiting review by", "Approved by" or "Last request rejected by", then the reviewer. */
-  phrase: string
+  /** Said before the reviewer's name, e.g. "Awaiting review by" or "Released — approved by". */
+  lead: string
   reviewer: string
+  /** "since" while pending, "on" once decided; said before the time. */
+  when: 'since' | 'on'
   at: number
+  /** The reviewer's notes on a rejection, which say what to fix before asking again. */
+  notes: string | null
 }
 
 export const RELEASE_ACTION_TEXT: Record<ReleaseAction, string> = {
@@ -28,8 +32,8 @@ export function releaseState(item: Pick<DatasetDomainInfo, 'release_history' | '
   const reviewer = item.release_approver ?? last?.approver
   const at = item.release_timestamp ?? last?.timestamp
   if (!reviewer || !at) return null
-  if (item.release_status === 'PENDING') return { phrase: 'Awaiting review by', reviewer, at }
-  if (item.release_status === 'RELEASED') return { phrase: 'Approved by', reviewer, at }
-  if (last?.action === 'REJECT') return { phrase: 'Last request rejected by', reviewer, at }
+  if (item.release_status === 'PENDING') return { lead: 'Awaiting review by', reviewer, when: 'since', at, notes: null }
+  if (item.release_status === 'RELEASED') return { lead: 'Released — approved by', reviewer, when: 'on', at, notes: null }
+  if (last?.action === 'REJECT') return { lead: 'Not released — last request rejected by', reviewer, when: 'on', at, notes: last.notes || null }
   return null
 }

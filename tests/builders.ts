@@ -115,8 +115,8 @@ export function agentResponse<T extends ItemPerson | ItemOrganisation>(item: T |
   return item ? { status: ok, item, roles: ['metadata-read'], locked: false, item_is_seed: false } : { status: failed('Not found'), item: null }
 }
 
-export function releaseEntry(action: ReleaseAction, timestamp: number, approver = 'p-rev', requester: string | null = action === 'REQUEST' ? 'p-req' : null): ReleaseHistoryEntry {
-  return { action, timestamp, approver, requester, notes: `${action.toLowerCase()} notes` }
+export function releaseEntry(action: ReleaseAction, timestamp: number, approver = 'p-rev', requester: string | null = action === 'REQUEST' ? 'p-req' : null, notes = `${action.toLowerCase()} notes`): ReleaseHistoryEntry {
+  return { action, timestamp, approver, requester, notes }
 }
 
 function base64url(value: object) {

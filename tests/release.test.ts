@@ -16,11 +16,12 @@ const item = (release_status: Release['release_status'], release_history: Releas
 describe('releaseState', () => {
   it('words each state with the reviewer and the time of the latest step', () => {
     expect(releaseState(item('NOT_RELEASED', []))).toBeNull()
-    expect(releaseState(item('PENDING', [request(10)]))).toEqual({ phrase: 'Awaiting review by', reviewer: 'p-rev', at: 10 })
-    expect(releaseState(item('RELEASED', [request(10), answer('APPROVE', 20)]))).toEqual({ phrase: 'Approved by', reviewer: 'p-rev', at: 20 })
-    // Provena's status after a rejection is plain NOT_RELEASED; the history tells it apart.
-    expect(releaseState(item('NOT_RELEASED', [request(10), answer('REJECT', 20)]))).toEqual({ phrase: 'Last request rejected by', reviewer: 'p-rev', at: 20 })
-    expect(releaseState(item('PENDING', [request(10), answer('REJECT', 20), request(30)]))?.phrase).toBe('Awaiting review by')
+    expect(releaseState(item('PENDING', [request(10)]))).toEqual({ lead: 'Awaiting review by', reviewer: 'p-rev', when: 'since', at: 10, notes: null })
+    expect(releaseState(item('RELEASED', [request(10), answer('APPROVE', 20)]))).toEqual({ lead: 'Released — approved by', reviewer: 'p-rev', when: 'on', at: 20, notes: null })
+    // Provena's status after a rejection is plain NOT_RELEASED; the history tells it apart, with the notes.
+    const rejected = releaseEntry('REJECT', 20, 'p-rev', null, 'Add a citation')
+    expect(releaseState(item('NOT_RELEASED', [request(10), rejected]))).toEqual({ lead: 'Not released — last request rejected by', reviewer: 'p-rev', when: 'on', at: 20, notes: 'Add a citation' })
+    expect(releaseState(item('PENDING', [request(10), answer('REJECT', 20), request(30)]))?.lead).toBe('Awaiting review by')
   })
 
   it('finds the latest request, for who asked', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCollectionFormat } from '../src/domain/validation'
 import { metadataProblem } from '../src/domain/datasets'
+import { UNCHECKED_IMPORT } from '../src/seed/apply'
 import type { ItemDataset } from '../src/domain/types'
 import { startTestStack, type TestStack } from './helpers/stack'
 
@@ -15,15 +16,22 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 describe('demo data', () => {
-  it('holds about 150 datasets, each valid in every validation layer', async () => {
+  it('holds about 150 datasets, each valid in every validation layer but the unchecked imports', async () => {
     expect(datasets.length).toBeGreaterThanOrEqual(150)
+    let unchecked = 0
     for (const item of datasets) {
       const parsed = parseCollectionFormat(item.collection_format)
       expect(parsed.ok, item.id).toBe(true)
-      expect(await metadataProblem(t.stack.db, item.collection_format), item.id).toBeNull()
+      const problem = await metadataProblem(t.stack.db, item.collection_format)
+      // An unchecked import stays invalid through later edits, until someone fixes the flag it set.
+      const imported = item.history.some((entry) => entry.reason === UNCHECKED_IMPORT)
+      if (imported) unchecked++
+      if (imported) expect(problem?.message, item.id).toMatch(/indigenous/i)
+      else expect(problem, item.id).toBeNull()
       expect(item.display_name).toBe(item.collection_format.dataset_info.name)
       expect(item.access_info_uri ?? null).toBe(item.collection_format.dataset_info.access_info.uri ?? null)
     }
+    expect(unchecked).toBeGreaterThan(0)
   })
 
   it('has multi-entry histories with unique ids, newest first', () => {

@@ -5,7 +5,7 @@
  * chosen by its type), so a server change never hides or invents a field.
  */
 import type { JsonSchema } from '@/api/models/common'
-import { resolve } from './describe'
+import { humanise, resolve } from './describe'
 
 export type Widget =
   | 'text' | 'textarea' | 'email'
@@ -156,3 +156,15 @@ export function problemTarget(fields: UiField[], path: string): string {
   return fieldId(owner.path)
 }
 
+
+/** A problem's field as the form names it: the field's title, then the part's ("Indigenous Knowledge — Obtained"). */
+export function problemTitle(root: JsonSchema, path: string): string {
+  const titleAt = (at: string) => schemaAt(root, at)?.title || humanise(at.split('.').at(-1)!)
+  const owner = ownerOf(layoutFor(root).flatMap((section) => section.fields), path)
+  return owner && owner.path !== path ? `${titleAt(owner.path)} — ${titleAt(path)}` : titleAt(path)
+}
+
+/** The form field (a whole widget) that shows a problem's path, for marking it in the editor. */
+export function problemField(root: JsonSchema, path: string): string {
+  return ownerOf(layoutFor(root).flatMap((section) => section.fields), path)?.path ?? path
+}

@@ -1,11 +1,10 @@
 import { shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { revertMetadata, validateMetadata } from '@/api/datastore'
+import { revertMetadata } from '@/api/datastore'
 import type { JsonSchema } from '@/api/models/common'
 import type { CollectionFormat } from '@/api/models/registry'
-import { problemsFromDetails } from '@/metadata/serverProblems'
-import { schemaFields } from '@/metadata/uiSchema'
-import { metadataChecker, type MetadataProblem } from '@/metadata/validate'
+import type { MetadataProblem } from '@/metadata/validate'
+import { checkAgainstToday } from './metadataToday'
 import { useTrackedRequest } from './status'
 
 /** Whether an old entry's metadata passes today's schema and rules; `details` is the data store's refusal. */
@@ -27,17 +26,9 @@ export const useMetadataRevertStore = defineStore('metadataRevert', () => {
 
   function check(schema: JsonSchema, historyId: number, metadata: CollectionFormat) {
     checked.value = null
-    const local = metadataChecker(schema)(metadata)
-    if (local.length) {
-      checked.value = { historyId, problems: local, details: null }
-      return Promise.resolve(true)
-    }
     return checking.run(
-      (signal) => validateMetadata(metadata, signal),
-      (status) => {
-        const fields = schemaFields(schema).map((field) => field.path)
-        checked.value = { historyId, problems: status.success ? [] : problemsFromDetails(status.details, fields), details: status.success ? null : status.details }
-      },
+      (signal) => checkAgainstToday(schema, metadata, signal),
+      (result) => (checked.value = { historyId, ...result }),
     )
   }
 

@@ -94,15 +94,22 @@ function writeFiles(storage: FileStorage, item: ItemDataset) {
 }
 
 const LEGACY_EVERY = 11
+/**
+ * Datasets still holding an import that today's rules refuse, never requested for release: a release
+ * pre-flight must stop them. Never versioned either (i % 12 === 7 cannot meet i % 40 === 30).
+ */
+const LEGACY_CURRENT_EVERY = 30
+export const UNCHECKED_IMPORT = 'Imported from the previous catalogue, not yet checked'
 
 /**
  * An entry written before today's rules (an import from an older catalogue set a consent as relevant but not
  * obtained), then fixed: real stores hold such entries, and reverting to one must be refused.
  */
-function withLegacyEntry(item: ItemDataset, owner: string, at: number): ItemDataset {
+function withLegacyEntry(item: ItemDataset, owner: string, at: number, fix: boolean): ItemDataset {
   const fixed = item.collection_format
   const legacy = structuredClone(fixed)
   legacy.approvals.indigenous_knowledge = { relevant: true, obtained: false }
+  if (!fix) return withMetadata(item, legacy, UNCHECKED_IMPORT, owner, at + 3600)
   const imported = withMetadata(item, legacy, 'Imported from the previous catalogue', owner, at + 3600)
   return withMetadata(imported, fixed, 'Cleared the Indigenous Knowledge flag the import set', owner, at + 7200)
 }
@@ -127,17 +134,20 @@ export async function seedDemoData(db: Database, storage: FileStorage, options: 
     for (let i = 0; i < count; i++) {
       const picked = i < 5 ? 'steward' : rng.pick(owners)
       // The steward owns the datasets with a legacy entry, so the console can show one that cannot be reverted to.
-      const owner = i % 40 === LEGACY_EVERY ? 'steward' : picked
+      const legacy = i % 40 === LEGACY_EVERY || i % 40 === LEGACY_CURRENT_EVERY
+      const owner = legacy ? 'steward' : picked
       const createdAt = SEED_EPOCH - rng.int(30, 720) * DAY - rng.int(0, DAY)
       let item = newDatasetRecord({ id: ids[i], owner, cf: demoMetadata(rng, i, { organisations, custodians }, createdAt), s3: storage.locationFor(ids[i]), now: createdAt, sessionId: `seed-${i}` })
       let at = createdAt
-      if (i % 40 === LEGACY_EVERY) item = withLegacyEntry(item, owner, at)
+      if (legacy) item = withLegacyEntry(item, owner, at, i % 40 === LEGACY_EVERY)
       for (let u = rng.int(0, i < 5 ? 4 : 3); u > 0; u--) {
         at += rng.int(1, 20) * DAY
         const reason = rng.pick(UPDATE_REASONS)
         item = withMetadata(item, editedMetadata(rng, item.collection_format, reason), reason, owner, at)
       }
-      for (const step of releaseSteps(rng, personIds[owner], reviewer, at + DAY)) item = withReleaseAction(item, step)
+      // Drawn for every dataset, so the random sequence (and every dataset after) stays as it was.
+      const steps = releaseSteps(rng, personIds[owner], reviewer, at + DAY)
+      if (i % 40 !== LEGACY_CURRENT_EVERY) for (const step of steps) item = withReleaseAction(item, step)
       await insertItem(tx, item, accessFor(rng, owner))
       writeFiles(storage, item)
       if (i % 25 === 3) {
