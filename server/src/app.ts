@@ -11,6 +11,7 @@ import { registryReleaseRoutes } from './routes/registry/releases'
 import { registryDatasetAdminRoutes } from './routes/registry/dataset-admin'
 import { searchRoutes } from './routes/search'
 import { authApiRoutes } from './routes/auth-api'
+import { outboxRoutes } from './routes/outbox'
 import { storageDownloadRoutes } from './routes/storage-download'
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await searchRoutes(app, ctx)
     await authApiRoutes(app, ctx)
     await storageDownloadRoutes(app, ctx)
+    await outboxRoutes(app, ctx)
   }
   if (options.registerOidc) await options.registerOidc(app)
   if (options.console) await registerStaticConsole(app, options.console)

@@ -70,6 +70,21 @@ describe('release approval', () => {
     expect((await t.as('steward', 'POST', '/data-store/release/approval-request', request(id, reviewerPerson))).status).toBe(400)
   })
 
+  it('mails the reviewer a link to the decision page; the outbox shows the mail, escaped and read only', async () => {
+    const id = await mintAsSteward()
+    await t.as('steward', 'POST', '/data-store/release/approval-request', { body: { dataset_id: id, approver_id: reviewerPerson, notes: 'Check <b>units</b>' } })
+    const { rows } = await t.stack.db.query<{ body: string }>('SELECT body FROM outbox ORDER BY id DESC LIMIT 1')
+    expect(rows[0].body).toContain(`/approvals/${id}`)
+    const page = await t.call('GET', '/outbox')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(page.text).toContain(`Provena Dataset release review request ${id}`)
+    expect(page.text).toContain('Check &#60;b&#62;units&#60;/b&#62;')
+    expect(page.text).toMatch(new RegExp(`<a href="[^"]*/approvals/${id.replace('.', '\\.')}">`))
+    expect((await t.call('POST', '/outbox')).status).toBe(404)
+  })
+
   it('refuses requests from non-admins of the dataset and to non-reviewers, and actions by others', async () => {
     const id = await mintAsSteward()
     const notAdmin = await t.as('reviewer', 'POST', '/data-store/release/approval-request', request(id, reviewerPerson))

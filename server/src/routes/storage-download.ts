@@ -2,11 +2,8 @@ import { createReadStream } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../context'
 import { HttpError } from '../http/errors'
+import { escapeHtml } from '../http/html'
 import { nowSeconds } from '../domain/items'
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 /**
  * Where presigned URLs point: the local bucket, checked by signature and expiry like S3. A signed folder

@@ -5,7 +5,12 @@ import { REALM } from '../../domain/roles'
 import { actionRelease, addReviewer, listReviewers, removeReviewer, requestRelease } from '../../domain/release'
 import { actionApprovalBody, approvalRequestBody, reviewerQuery } from './schemas'
 
-function consoleLink(ctx: StackContext, datasetId: string) {
+/** The reviewer is sent to the console's decision page; the requester, after a decision, to the dataset's Release tab. */
+function reviewLink(ctx: StackContext, datasetId: string) {
+  return `${ctx.publicOrigin}/approvals/${datasetId}`
+}
+
+function releaseTabLink(ctx: StackContext, datasetId: string) {
   return `${ctx.publicOrigin}/datasets/${datasetId}?tab=release`
 }
 
@@ -39,7 +44,7 @@ export async function datastoreReleaseRoutes(app: FastifyInstance, ctx: StackCon
     { schema: { operationId: 'approval_request', body: approvalRequestBody }, preValidation: guard(REALM.write) },
     async (request) => {
       const { dataset_id, approver_id } = request.body
-      await ctx.db.transaction((tx) => requestRelease(tx, callerOf(request), request.body, consoleLink(ctx, dataset_id)))
+      await ctx.db.transaction((tx) => requestRelease(tx, callerOf(request), request.body, reviewLink(ctx, dataset_id)))
       return {
         dataset_id,
         approver_id,
@@ -53,7 +58,7 @@ export async function datastoreReleaseRoutes(app: FastifyInstance, ctx: StackCon
     { schema: { operationId: 'action_approval_request', body: actionApprovalBody }, preValidation: guard(REALM.write) },
     async (request) => {
       const { dataset_id, approve } = request.body
-      await ctx.db.transaction((tx) => actionRelease(tx, callerOf(request), request.body, consoleLink(ctx, dataset_id)))
+      await ctx.db.transaction((tx) => actionRelease(tx, callerOf(request), request.body, releaseTabLink(ctx, dataset_id)))
       return { dataset_id, approved: approve, details: 'Succesfully responded to dataset release approval request.' }
     },
   )
