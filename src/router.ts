@@ -64,6 +64,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Approvals', realmRoles: WRITE },
   },
   {
+    // A handle id keeps its slash as a path separator, as on the dataset page.
+    path: '/approvals/:id+',
+    name: 'approval',
+    component: () => import('@/views/ApprovalDecisionView.vue'),
+    meta: { title: 'Review', realmRoles: WRITE },
+  },
+  {
     path: '/reviewers',
     name: 'reviewers',
     component: () => import('@/views/ReviewersView.vue'),
