@@ -27,6 +27,7 @@ const fakeUser = (roles: string[], expired = false) => storedUser(roles, { expir
 beforeEach(() => {
   setActivePinia(createPinia())
   resetStrictFakes(fakes)
+  sessionStorage.clear()
 })
 
 describe('useSessionStore', () => {
@@ -42,6 +43,27 @@ describe('useSessionStore', () => {
     expect(session).toMatchObject({ isAuthenticated: true, canRead: true, canWrite: true, isRegistryAdmin: false, isSysAdmin: false, isReviewer: true, personId: 'p-1', personName: 'Sam Steward' })
     expect(fakes.lookupUserLink).toHaveBeenCalledWith('steward', expect.any(AbortSignal))
     expect(JSON.stringify(session.$state)).not.toContain('sig')
+  })
+
+  it("uses this tab's last identity at once while it is read again, for the same user only", async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write']))
+    fakes.lookupUserLink.mockResolvedValue({ success: true, person_id: 'p-1' })
+    fakes.fetchPerson.mockResolvedValue(agentResponse(itemPerson('p-1', 'Sam Steward')))
+    fakes.listDatasetReviewers.mockResolvedValue(['p-1'])
+    await useSessionStore().load()
+    // A reload: a new store, the registry slow to answer.
+    setActivePinia(createPinia())
+    let answer: (value: UserLinkLookupResponse) => void = () => {}
+    fakes.lookupUserLink.mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const session = useSessionStore()
+    const loading = session.load()
+    await vi.waitFor(() => expect(session).toMatchObject({ identityKnown: true, identityStatus: 'loading', personId: 'p-1', isReviewer: true }))
+    answer({ success: true, person_id: 'p-1' })
+    await loading
+    expect(session.identityStatus).toBe('success')
+    expect(sessionStorage.getItem('console.identity')).not.toMatch(/token|sig/)
+    session.clear()
+    expect(sessionStorage.getItem('console.identity')).toBeNull()
   })
 
   it('forgets the previous Person when the user is no longer linked', async () => {

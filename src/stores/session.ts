@@ -13,6 +13,25 @@ const ER_WRITE = 'entity-registry-write'
 const ER_ADMIN = 'entity-registry-admin'
 const SYS_ADMIN = ['sys-admin-read', 'sys-admin-write', 'sys-admin-admin']
 
+interface RememberedIdentity {
+  username: string
+  personId: string | null
+  reviewerIds: string[]
+}
+const IDENTITY_KEY = 'console.identity'
+
+/** This tab's last identity, for the same user only; never a token. */
+function readIdentity(username: string): RememberedIdentity | null {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(IDENTITY_KEY) ?? 'null') as RememberedIdentity | null
+    return stored?.username === username && Array.isArray(stored.reviewerIds) ? stored : null
+  } catch {
+    return null
+  }
+}
+const writeIdentity = (identity: RememberedIdentity) => sessionStorage.setItem(IDENTITY_KEY, JSON.stringify(identity))
+const forgetIdentity = () => sessionStorage.removeItem(IDENTITY_KEY)
+
 /** Who is signed in and what they may do. Holds claims only: tokens stay in oidc-client-ts's storage. */
 export const useSessionStore = defineStore('session', () => {
   const claims = ref<SessionClaims | null>(null)
@@ -23,7 +42,14 @@ export const useSessionStore = defineStore('session', () => {
   const reading = useTrackedRequest()
   /** Looking up the registry Person and the reviewer list, separately: navigation never waits for it. */
   const identity = useTrackedRequest()
+  /** The linked Person's display name, read after the identity. */
+  const naming = useTrackedRequest()
+  /** The identity of this tab's last page load, in use while it is read again (a username's Person does not change). */
+  const remembered = ref(false)
+  /** Who the user is in the registry is known: read in this page load, or remembered from the last. */
+  const identityKnown = computed(() => identity.status.value === 'success' || remembered.value)
   let identityLoaded: Promise<unknown> = Promise.resolve()
+  let namingLoaded: Promise<unknown> = Promise.resolve()
   /** Set when the session could not be renewed, so sign-in can say why the user is there. */
   const ended = ref(false)
 
@@ -53,24 +79,31 @@ export const useSessionStore = defineStore('session', () => {
     if (!claims.value) {
       personId.value = null
       reviewerIds.value = []
+      remembered.value = false
       identity.stop()
       return Promise.resolve(false)
     }
     const username = claims.value.username
     const writer = canWrite.value
+    const cached = readIdentity(username)
+    if (cached) {
+      personId.value = cached.personId
+      reviewerIds.value = cached.reviewerIds
+      remembered.value = true
+    }
+    // Who the user is (Person id, reviewer or not) decides what pages show; the Person's name only labels
+    // the account menu, so it follows on its own rather than holding up the pages that wait for identity.
     return identity.run(
       (signal) =>
         Promise.all([
-          lookupUserLink(username, signal).then(async (link) => {
-            const id = link.success ? (link.person_id ?? null) : null
-            return { id, name: id ? ((await fetchPerson(id, signal)).item?.display_name ?? null) : null }
-          }),
+          lookupUserLink(username, signal).then((link) => (link.success ? (link.person_id ?? null) : null)),
           writer ? listDatasetReviewers(signal) : Promise.resolve([]),
         ]),
-      ([person, reviewers]) => {
-        personId.value = person.id
-        personName.value = person.name
+      ([id, reviewers]) => {
+        personId.value = id
         reviewerIds.value = reviewers
+        writeIdentity({ username, personId: id, reviewerIds: reviewers })
+        if (id) namingLoaded = naming.run((signal) => fetchPerson(id, signal), (response) => (personName.value = response.item?.display_name ?? null))
       },
     )
   }
@@ -79,6 +112,7 @@ export const useSessionStore = defineStore('session', () => {
   async function load() {
     await readClaims()
     await identityLoaded
+    await namingLoaded
   }
 
   /** Reads the session once; later calls reuse it. The registry identity follows in the background. */
@@ -95,6 +129,9 @@ export const useSessionStore = defineStore('session', () => {
   function clear() {
     // Stopping drops a late identity answer for the session that has gone.
     identity.stop()
+    naming.stop()
+    forgetIdentity()
+    remembered.value = false
     reading.stop()
     ended.value = false
     claims.value = null
@@ -110,6 +147,7 @@ export const useSessionStore = defineStore('session', () => {
     status: reading.status,
     error: reading.error,
     identityStatus: identity.status,
+    identityKnown,
     identityError: identity.error,
     ended,
     roles,
