@@ -31,12 +31,12 @@ async function mintLargeDataset(origin: string, entries: number): Promise<string
   return minted.handle as string
 }
 
-export async function signInPage(page: Page, origin: string, start: string) {
+export async function signInPage(page: Page, origin: string, start: string, username = 'steward') {
   await page.goto(`${origin}${start}`)
   await page.waitForURL(/\/signin\?.*silent=failed/)
   await page.getByRole('button', { name: 'Sign in with Provena' }).click()
-  await page.getByLabel('Username').fill('steward')
-  await page.getByLabel('Password').fill('steward')
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(username)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('button', { name: /^Account: / }).waitFor()
 }

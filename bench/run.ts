@@ -7,6 +7,7 @@ import { benchDiff } from './diff-ui'
 import { benchEditorUi } from './editor-ui'
 import { benchHistoryUi } from './history-ui'
 import { benchListUi } from './list-ui'
+import { benchQueueUi } from './queue-ui'
 import { seedStore, startStack } from './stack'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -20,6 +21,7 @@ const EDITOR_BUDGET_BYTES = 80_000
 const EDITOR_ENTRIES = 500
 const DIFF_FIELDS = 500
 const HISTORY_ENTRIES = 200
+const OPEN_REQUESTS = 1000
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -82,6 +84,15 @@ try {
   console.log(`\n== History in Chromium ==`)
   line(`diff of two records with ${DIFF_FIELDS} extra-metadata fields (30 runs)`, await benchDiff(DIFF_FIELDS, 30), 50)
   line(`History tab of a loaded dataset with ${HISTORY_ENTRIES} entries, clicked to diff painted (${UI_RUNS} runs)`, await benchHistoryUi(stack.origin, UI_RUNS, HISTORY_ENTRIES), 300)
+
+  console.log(`\n== Reviewer queue in Chromium ==`)
+  const queueRuns = await benchQueueUi(stack.origin, UI_RUNS, OPEN_REQUESTS)
+  line(`queue with ${queueRuns.open} open requests: navigation to first page rendered (${UI_RUNS} runs)`, queueRuns.firstPage, 300)
+  line(`approve, then the next open request's review page painted (${UI_RUNS} runs)`, queueRuns.nextRequest, 300)
+  console.log(
+    `longest task while the queue loads every open request, worst of all runs: ` +
+      `${queueRuns.longestTask ? `${queueRuns.longestTask.toFixed(0)} ms` : 'none of 50 ms or more'}; target ≤ 100 ms: ${queueRuns.longestTask <= 100 ? 'met' : 'MISSED'}`,
+  )
 
   console.log(`\n== Dataset list in Chromium on the same store (median of ${UI_RUNS} runs) ==`)
   const runs = await benchListUi(stack.origin, UI_RUNS)

@@ -79,21 +79,26 @@ export function arrangeQueue(rows: QueueRow[], sort: QueueSort, filter: string, 
 }
 
 const WEEK = 7 * 86400
+const MONTH = 30 * 86400
+const YEAR = 365 * 86400
+/** Units a lone one of is said in the next smaller unit ("10 days", "5 weeks", "14 months"). */
+const SAID_SMALLER = new Set([WEEK, MONTH, YEAR])
 const UNITS: [seconds: number, one: string, many: string][] = [
+  [YEAR, 'a year', 'years'],
+  [MONTH, 'a month', 'months'],
   [WEEK, 'a week', 'weeks'],
   [86400, 'a day', 'days'],
   [3600, 'an hour', 'hours'],
   [60, 'a minute', 'minutes'],
 ]
 
-/** How long ago, in the words a reviewer scans for: "3 days", "an hour", "10 days", "3 weeks". */
+/** How long ago, in the words a reviewer scans for: "an hour", "3 days", "10 days", "5 weeks", "14 months". */
 export function ageText(then: number, now: number): string {
   const seconds = Math.max(0, now - then)
   for (const [size, one, many] of UNITS) {
     const count = Math.floor(seconds / size)
     if (count >= 2) return `${count} ${many}`
-    // Under two weeks, days say it better ("10 days" rather than "a week").
-    if (count === 1 && size !== WEEK) return one
+    if (count === 1 && !SAID_SMALLER.has(size)) return one
   }
   return 'under a minute'
 }

@@ -14,6 +14,9 @@ describe('ageText', () => {
     expect(ageText(NOW - 3 * DAY - 100, NOW)).toBe('3 days')
     expect(ageText(NOW - 10 * DAY, NOW)).toBe('10 days')
     expect(ageText(NOW - 15 * DAY, NOW)).toBe('2 weeks')
+    expect(ageText(NOW - 40 * DAY, NOW)).toBe('5 weeks')
+    expect(ageText(NOW - 99 * 7 * DAY, NOW)).toBe('23 months')
+    expect(ageText(NOW - 800 * DAY, NOW)).toBe('2 years')
     // A clock behind the server's never gives a negative age.
     expect(ageText(NOW + 30, NOW)).toBe('under a minute')
   })

@@ -8,8 +8,11 @@ import { latestRequest } from '@/release'
 import { queueRow, type QueueRow, type QueueView } from '@/reviewQueue'
 import { useTrackedRequest, type TrackedRequest } from './status'
 
-/** The first page is small so the table paints at once; the rest come in larger pages behind it. */
-const FIRST_PAGE = 25
+/**
+ * The first page is small so the table paints at once, yet twice the table's page: the registry applies its
+ * limit before its access filter, so a page can come back short. The rest come in larger pages behind it.
+ */
+const FIRST_PAGE = 50
 const NEXT_PAGES = 200
 const LIST_PAGE = 500
 
