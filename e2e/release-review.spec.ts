@@ -66,7 +66,10 @@ test('only the requested reviewer decides: the steward has no control, and the A
   // Someone who is not a reviewer has only their own requests.
   await page.goto('/approvals')
   await expect(page.getByRole('tab', { name: 'Open' })).toHaveCount(0)
-  await expect(page.getByRole('row').filter({ hasText: freshDataset.name })).toContainText('Pending review')
+  const mine = page.getByRole('row').filter({ hasText: freshDataset.name })
+  await expect(mine).toContainText('Pending review')
+  await expect(mine).toContainText('Riley Reviewer')
+  await expect(page.getByRole('columnheader', { name: 'Reviewer' })).toBeVisible()
 })
 
 test('keyboard triage: approve from the queue, the next request comes up, o opens it', async ({ page, baseURL }) => {

@@ -12,9 +12,15 @@ export interface QueueRow {
   requested_at: number | null
   /** The latest request's notes, first line only. */
   notes: string
+  /** Person id of the reviewer asked (kept after a decision). */
+  release_approver: string | null
+  /** The latest step's notes, first line only: a rejection's notes tell the requester what to fix. */
+  last_notes: string
   last_action: ReleaseAction | null
   last_at: number | null
 }
+
+const firstLine = (text: string | null | undefined) => (text ?? '').split('\n')[0].trim()
 
 export function queueRow(item: ItemDataset): QueueRow {
   const request = latestRequest(item)
@@ -26,7 +32,9 @@ export function queueRow(item: ItemDataset): QueueRow {
     release_status: item.release_status,
     requester: request?.requester ?? null,
     requested_at: request?.timestamp ?? null,
-    notes: (request?.notes ?? '').split('\n')[0].trim(),
+    notes: firstLine(request?.notes),
+    release_approver: item.release_approver ?? last?.approver ?? null,
+    last_notes: firstLine(last?.notes),
     last_action: last?.action ?? null,
     last_at: last?.timestamp ?? null,
   }

@@ -35,7 +35,9 @@ describe('the queue rows', () => {
         release_history: [releaseEntry('REQUEST', 10, 'p-rev', 'p-a', 'first'), releaseEntry('REJECT', 20), releaseEntry('REQUEST', 30, 'p-rev', 'p-b', 'again\nmore')],
       },
     })
-    expect(queueRow(dataset)).toMatchObject({ requester: 'p-b', requested_at: 30, notes: 'again', last_action: 'REQUEST', last_at: 30 })
+    expect(queueRow(dataset)).toMatchObject({ requester: 'p-b', requested_at: 30, notes: 'again', last_action: 'REQUEST', last_at: 30, release_approver: 'p-rev' })
+    const rejected = itemDataset('10378.1/5', { release: { release_status: 'NOT_RELEASED', release_history: [releaseEntry('REQUEST', 10), releaseEntry('REJECT', 20, 'p-rev', null, 'Add a citation\nand units')] } })
+    expect(queueRow(rejected)).toMatchObject({ last_action: 'REJECT', last_notes: 'Add a citation', release_approver: 'p-rev' })
   })
 
   it('sort oldest first by default for open work, and filter on name, handle, notes and requester', () => {
