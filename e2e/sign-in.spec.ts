@@ -67,6 +67,9 @@ test('a second tab is signed in by the provider session, and both stay signed in
 
 test('a failed renewal returns to sign-in, then to the same page', async ({ page }) => {
   await signInAs(page, 'steward', '/approvals')
+  // The page's own reads (the requests list, names) must be done first: one still in flight when the token is
+  // made to look expired would renew it (or end the session) before the reload this test is about.
+  await page.waitForLoadState('networkidle')
   // Fault injection: the stored access token is made to look expired and the provider refuses the refresh token.
   await page.evaluate(() => {
     for (const key of Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))) {

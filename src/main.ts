@@ -20,9 +20,12 @@ if (result.ok) {
   // A session that cannot be renewed ends here: back to sign-in, then to the same page.
   onSessionEnded(() => {
     useSessionStore(pinia).end()
-    // During the first navigation the guard redirects, knowing the session ended; later, this does.
-    const here = router.currentRoute.value
-    if (here.matched.length && !here.meta.public) void router.push({ name: 'signin', query: { reason: 'expired', redirect: here.fullPath } })
+    // The session can end while the first navigation is still under way (its guard already passed): wait
+    // for it to land, then leave unless it landed on a public page (the guard's own sign-in redirect).
+    void router.isReady().then(() => {
+      const here = router.currentRoute.value
+      if (!here.meta.public) void router.push({ name: 'signin', query: { reason: 'expired', redirect: here.fullPath } })
+    })
   })
   createApp(App).use(pinia).use(router).use(vuetify).mount('#app')
 } else {
