@@ -102,7 +102,7 @@ test('a free-text search finds seeded datasets by a word of their description, w
   await search.fill('transects')
   await search.press('Enter')
   await expect(page).toHaveURL(/search=transects/)
-  await expect(page.getByText(/datasets match "transects", best match first/)).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /(datasets match|best matches for) “transects”, best first/ })).toBeVisible()
   await expect(nameLinks(page)).not.toHaveCount(0)
   await page.getByRole('button', { name: 'Back to browsing' }).click()
   await expect(page).not.toHaveURL(/search=/)

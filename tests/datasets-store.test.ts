@@ -131,6 +131,20 @@ describe('useDatasetsStore', () => {
     expect(store.items.map((i) => i.id)).toEqual(['b', 'a'])
     expect(store.hiddenHits).toBe(1)
     expect(fakes.searchRegistry).toHaveBeenCalledWith({ query: 'coral', subtype_filter: 'DATASET', record_limit: 50 }, expect.anything())
+    expect(store.capped).toBe(false)
+  })
+
+  it('knows a full page of hits is a cap, not a count, and asks for more when told', async () => {
+    const hits = (n: number) => ({ status: ok, results: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, score: n - i })) })
+    fakes.fetchDataset.mockImplementation(async (id) => fetchResponse(itemDataset(id)))
+    fakes.searchRegistry.mockResolvedValueOnce(hits(50)).mockResolvedValueOnce(hits(71))
+    const store = useDatasetsStore()
+    await store.search('the a of')
+    expect(store).toMatchObject({ capped: true, searchLimit: 50 })
+    await store.search('the a of', 100)
+    expect(store).toMatchObject({ capped: false, searchLimit: 100 })
+    expect(store.items).toHaveLength(71)
+    expect(fakes.searchRegistry).toHaveBeenLastCalledWith(expect.objectContaining({ record_limit: 100 }), expect.anything())
   })
 
   it('records a failure for the view to show and retry', async () => {
@@ -149,5 +163,9 @@ describe('list state in the URL', () => {
     expect(queryFromState(DEFAULT_LIST_STATE)).toEqual({})
     expect(stateFromQuery({ sort: 'sideways', size: '7' })).toEqual(DEFAULT_LIST_STATE)
     expect(stateFromQuery({ size: ['100', '10'] }).pageSize).toBe(100)
+    // A link the browser could not decode is no prefix anyone meant; a long query is cut to what the field takes.
+    expect(stateFromQuery({ uri: '%%' }).uriPrefix).toBe('')
+    expect(stateFromQuery({ uri: 'https://x.org/a%20b' }).uriPrefix).toBe('https://x.org/a%20b')
+    expect(stateFromQuery({ search: 'x'.repeat(2000) }).search).toHaveLength(200)
   })
 })

@@ -15,14 +15,20 @@ export const DEFAULT_LIST_STATE: DatasetListState = { sort: 'updated-desc', page
 
 const first = (value: LocationQuery[string]) => (Array.isArray(value) ? value[0] : value) ?? ''
 
+/** The longest query kept from a link (the search field takes no more either). */
+export const SEARCH_QUERY_MAX = 200
+
+/** A % that starts no escape: the browser could not decode the link, so it is no URI prefix anyone meant. */
+export const malformedPrefix = (value: string) => /%(?![0-9A-Fa-f]{2})/.test(value)
+
 export function stateFromQuery(query: LocationQuery): DatasetListState {
   const sort = first(query.sort)
   const size = Number(first(query.size))
   return {
     sort: sort in LIST_SORTS ? (sort as ListSort) : DEFAULT_LIST_STATE.sort,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_LIST_STATE.pageSize,
-    uriPrefix: first(query.uri),
-    search: first(query.search),
+    uriPrefix: malformedPrefix(first(query.uri)) ? '' : first(query.uri),
+    search: first(query.search).slice(0, SEARCH_QUERY_MAX),
     filter: first(query.filter),
   }
 }
@@ -42,6 +48,8 @@ export function useDatasetListQuery() {
   const route = useRoute()
   const router = useRouter()
   const state = computed(() => stateFromQuery(route.query))
+  /** The link's access-URI filter when it was malformed and so not applied; null otherwise. */
+  const ignoredUri = computed(() => (malformedPrefix(first(route.query.uri)) ? first(route.query.uri) : null))
 
   /** Changes of what is loaded get a history entry (back undoes them); typing in the quick filter does not. */
   function update(change: Partial<DatasetListState>, options: { replace?: boolean } = {}) {
@@ -49,5 +57,5 @@ export function useDatasetListQuery() {
     return options.replace ? router.replace({ query }) : router.push({ query })
   }
 
-  return { state, update }
+  return { state, update, ignoredUri }
 }

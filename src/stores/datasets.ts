@@ -49,6 +49,9 @@ export const useDatasetsStore = defineStore('datasets', () => {
   const complete = ref(false)
   /** Search hits that could not be shown (not visible to the user, or gone). */
   const hiddenHits = ref(0)
+  /** The record limit of the last search, and whether the search API returned that many. */
+  const searchLimit = ref(SEARCH_LIMIT)
+  const capped = ref(false)
   const reading = useTrackedRequest()
   const { run } = reading
   let query: BrowseQuery = { sort: 'updated-desc', pageSize: 20, uriPrefix: '' }
@@ -99,13 +102,18 @@ export const useDatasetsStore = defineStore('datasets', () => {
   }
 
   /** Ranked hits from the search API, each fetched to show it; hits the user may not see are counted, not shown. */
-  function search(text: string) {
+  /**
+   * The best `limit` hits of a free-text search. The search API gives no total, so `capped` says whether
+   * it returned as many as asked for (more may match) or fewer (that is all it found).
+   */
+  function search(text: string, limit = SEARCH_LIMIT) {
     mode.value = 'search'
     items.value = []
     complete.value = true
+    searchLimit.value = limit
     return run(
       async (signal) => {
-        const { results } = await searchRegistry({ query: text, subtype_filter: 'DATASET', record_limit: SEARCH_LIMIT }, signal)
+        const { results } = await searchRegistry({ query: text, subtype_filter: 'DATASET', record_limit: limit }, signal)
         const ids = (results ?? []).map((hit) => hit.id)
         const found: (ItemDataset | null)[] = new Array(ids.length).fill(null)
         let next = 0
@@ -127,6 +135,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
       ({ shown, hits }) => {
         items.value = shown
         hiddenHits.value = hits - shown.length
+        capped.value = hits >= limit
       },
     )
   }
@@ -138,5 +147,5 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return response.item
   }
 
-  return { items, mode, complete, hiddenHits, status: reading.status, error: reading.error, browse, loadMore, loadAll, stop, search, findByHandle }
+  return { items, mode, complete, hiddenHits, searchLimit, capped, status: reading.status, error: reading.error, browse, loadMore, loadAll, stop, search, findByHandle }
 })
