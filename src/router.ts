@@ -57,6 +57,12 @@ export const routes: RouteRecordRaw[] = [
     redirect: (to) => ({ name: 'dataset', params: to.params, query: anchorTab(to.query.view) }),
   },
   { path: '/register', redirect: { name: 'register-dataset' } },
+  // More of Provena's own paths, from its approval e-mails and bookmarks.
+  { path: '/new_dataset', redirect: { name: 'register-dataset' } },
+  { path: '/update-dataset/:id+', redirect: (to) => ({ name: 'dataset-edit', params: to.params, query: {} }) },
+  { path: '/clone-dataset/:id+', redirect: (to) => ({ name: 'register-dataset', query: { from: ([] as string[]).concat(to.params.id).join('/') } }) },
+  { path: '/approval-action/:id+', redirect: (to) => ({ name: 'approval', params: to.params, query: {} }) },
+  { path: '/approval-submission/:id+', redirect: (to) => ({ name: 'dataset', params: to.params, query: { tab: 'release' } }) },
   {
     path: '/approvals',
     name: 'approvals',
@@ -115,8 +121,12 @@ declare module 'vue-router' {
 /** Signed-in users only on non-public pages; a missing realm role leads to a page that says which. */
 export function installGuards(router: Router) {
   router.beforeEach(async (to) => {
-    if (to.meta.public) return true
     const session = useSessionStore()
+    // A public page (not found, sign-in) still shows who is signed in; it does not wait for it.
+    if (to.meta.public) {
+      void session.ensureLoaded()
+      return true
+    }
     await session.ensureLoaded()
     if (!session.isAuthenticated) return { name: 'signin', query: { redirect: to.fullPath, ...(session.ended ? { reason: 'expired' } : {}) } }
     const missing = (to.meta.realmRoles ?? []).filter((role) => !session.roles.includes(role))

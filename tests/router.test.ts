@@ -15,6 +15,8 @@ function signedInWith(roles: string[]) {
 beforeEach(() => setActivePinia(createPinia()))
 
 describe('route table and guards', () => {
+  // The first navigation to each page compiles its view and everything it imports: on a busy 2-core
+  // machine that alone can take several seconds, so this test gets room beyond the default 5 s.
   it('has a titled page for every navigation entry, open to a steward', async () => {
     signedInWith(['entity-registry-read', 'entity-registry-write'])
     const router = createConsoleRouter(createMemoryHistory())
@@ -23,7 +25,7 @@ describe('route table and guards', () => {
       expect(router.currentRoute.value.name).toBe((entry.to as { name: string }).name)
       expect(document.title).toBe(`${entry.title} · Provena Datastore Console`)
     }
-  })
+  }, 30_000)
 
   it('sends / to the datasets and anything unknown to the not-found page, signed in or not', async () => {
     signedInWith(['entity-registry-read'])
@@ -44,6 +46,20 @@ describe('route table and guards', () => {
     expect(router.currentRoute.value.fullPath).toBe('/datasets/10378.1/1451860')
     await router.push('/dataset/10378.1/1451860?view=lineage')
     expect(router.currentRoute.value.fullPath).toBe('/datasets/10378.1/1451860')
+  })
+
+  it("lands Provena's other legacy paths on the matching console page", async () => {
+    signedInWith(['entity-registry-read', 'entity-registry-write'])
+    const router = createConsoleRouter(createMemoryHistory())
+    const lands = async (from: string) => {
+      await router.push(from)
+      return router.currentRoute.value.fullPath
+    }
+    expect(await lands('/approval-action/10378.1/1451860')).toBe('/approvals/10378.1/1451860')
+    expect(await lands('/approval-submission/10378.1/1451860')).toBe('/datasets/10378.1/1451860?tab=release')
+    expect(await lands('/update-dataset/10378.1/1451860')).toBe('/datasets/10378.1/1451860/edit')
+    expect(await lands('/clone-dataset/10378.1/1451860')).toBe('/datasets/new?from=10378.1/1451860')
+    expect(await lands('/new_dataset')).toBe('/datasets/new')
   })
 
   it('sends a signed-out visitor to sign in, remembering the page', async () => {

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test'
+import { seededAs } from './seeded'
+import { signInAs } from './session'
+
+// Defects a new user met on the list and dataset pages (issue 15), one test each.
+
+test('search says what is known: the best 50 (more may match), none, or how many; settings that do not apply are not shown', async ({ page }) => {
+  await signInAs(page, 'steward', `/datasets?search=${encodeURIComponent('the a of')}`)
+  const summary = page.getByRole('status').filter({ hasText: 'best matches for “the a of”' })
+  await expect(summary).toContainText('The 50 best matches')
+  await expect(summary).toContainText('more may match')
+  await expect(page.getByText('Best match first')).toBeVisible()
+  await expect(page.getByText('Name, A to Z')).toHaveCount(0)
+  await expect(page.getByRole('combobox', { name: 'Rows per page' })).toHaveCount(0)
+  await summary.getByRole('button', { name: 'Show up to 100' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /(best matches for|datasets match) “the a of”/ })).not.toContainText('The 50 best')
+  await page.goto(`/datasets?search=${encodeURIComponent('zqxjv wkpfy')}`)
+  await expect(page.getByRole('status').filter({ hasText: 'No datasets match “zqxjv wkpfy”.' })).toBeVisible()
+})
+
+test('a very long query is capped in the field and echoed short', async ({ page }) => {
+  await signInAs(page, 'steward', '/datasets')
+  const field = page.getByRole('textbox', { name: 'Search all datasets' })
+  await field.fill('coral '.repeat(400))
+  expect((await field.inputValue()).length).toBe(200)
+  await field.press('Enter')
+  const summary = page.getByRole('status').filter({ hasText: 'coral coral' })
+  await expect(summary).toBeVisible()
+  expect((await summary.textContent())!.length).toBeLessThan(300)
+})
+
+test('an unknown history entry says so and still shows the history and the current metadata', async ({ page, baseURL }) => {
+  const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+  await signInAs(page, 'steward', `/datasets/${item.id}?tab=history&entry=999`)
+  await expect(page.getByText('This dataset has no history entry 999; the current metadata is shown instead.')).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'History entries, newest first' }).getByRole('link')).toHaveCount(item.history.length)
+  await expect(page.getByRole('heading', { name: `Metadata at entry ${Math.max(...item.history.map((e) => e.id))}` })).toBeVisible()
+})
+
+test('the not-found page shows who is signed in', async ({ page }) => {
+  await signInAs(page, 'steward', '/datasets')
+  await page.goto('/nope')
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Account: / })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0)
+})
+
+test('the two copy buttons beside a handle say which is which', async ({ page, baseURL }) => {
+  const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+  await signInAs(page, 'steward', `/datasets/${item.id}`)
+  const link = page.getByRole('button', { name: /^Copy the handle's link / }).first()
+  await expect(page.getByRole('button', { name: `Copy the handle id ${item.id}` }).first()).toBeVisible()
+  // Told apart by sight too: each names itself in its tooltip, and the link's has its own icon.
+  await expect(link).toHaveAttribute('title', /^Copy the handle's link /)
+  await expect(page.getByRole('button', { name: `Copy the handle id ${item.id}` }).first()).toHaveAttribute('title', `Copy the handle id ${item.id}`)
+})
+
+test('a tab the page does not have is replaced in the URL; a malformed URI filter is explained, not applied', async ({ page, baseURL }) => {
+  const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+  await signInAs(page, 'steward', `/datasets/${item.id}?tab=bogus`)
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page).not.toHaveURL(/tab=/)
+  await page.goto('/datasets?uri=%%')
+  const warning = page.getByRole('alert').filter({ hasText: 'The link\'s access-URI filter was not applied' })
+  await expect(warning).toContainText('“%%” is not a valid URI prefix')
+  await expect(page.getByRole('textbox', { name: 'Access URI starts with' })).toHaveValue('')
+  await warning.getByRole('button', { name: 'Remove it from the address' }).click()
+  await expect(page).not.toHaveURL(/uri=/)
+})
