@@ -35,7 +35,7 @@ test('the overview shows the record, the names of its organisations and the hand
   await page.goto(pathOf(item.id))
   await expect(page.getByRole('heading', { level: 1, name: item.display_name })).toBeVisible()
   await expect(page.getByRole('link', { name: new RegExp(item.id) })).toHaveAttribute('href', `https://hdl.handle.net/${item.id}`)
-  await expect(page.getByRole('button', { name: `Copy handle ${item.id}` })).toBeVisible()
+  await expect(page.getByRole('button', { name: `Copy the handle id ${item.id}` })).toBeVisible()
   await expect(page.getByText(info.description.slice(0, 40))).toBeVisible()
   for (const word of info.keywords!) await expect(page.getByRole('listitem').filter({ hasText: word }).first()).toBeVisible()
   const organisation = await api.displayName('organisation', item.collection_format.associations.organisation_id)
