@@ -68,3 +68,14 @@ test('a tab the page does not have is replaced in the URL; a malformed URI filte
   await warning.getByRole('button', { name: 'Remove it from the address' }).click()
   await expect(page).not.toHaveURL(/uri=/)
 })
+
+test('a garbage handle id is said plainly, with the server\'s words behind Details', async ({ page }) => {
+  await signInAs(page, 'steward', `/datasets/${encodeURIComponent('garbage!!')}`)
+  await expect(page.getByText('garbage!! is not a handle id, so no dataset has it.')).toBeVisible()
+  const raw = page.getByText(/The data store said: /)
+  await expect(raw).toBeHidden()
+  await page.getByText('Details', { exact: true }).click()
+  await expect(raw).toBeVisible()
+  await page.goto('/datasets/10378.1/99999999')
+  await expect(page.getByText('No dataset with the handle id 10378.1/99999999 is visible to you')).toBeVisible()
+})
