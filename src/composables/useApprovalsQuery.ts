@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
-import { defaultSort, QUEUE_SORTS, QUEUE_VIEWS, type QueueSort, type QueueView } from '@/reviewQueue'
+import { defaultSort, QUEUE_SORTS, type QueueSort, type QueueView } from '@/reviewQueue'
 
 export interface ApprovalsState {
   view: QueueView
@@ -43,5 +43,5 @@ export function useApprovalsQuery(allowed: () => QueueView[]) {
     return router.replace({ query })
   }
 
-  return { state, update, views: QUEUE_VIEWS }
+  return { state, update }
 }

@@ -23,5 +23,5 @@ export const useDatasetVersionCreateStore = defineStore('datasetVersionCreate', 
     )
   }
 
-  return { forId, created, status: saving.status, error: saving.error, create, reset: () => saving.stop() }
+  return { forId, created, status: saving.status, error: saving.error, create }
 })

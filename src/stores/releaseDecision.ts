@@ -13,5 +13,5 @@ export const useReleaseDecisionStore = defineStore('releaseDecision', () => {
     return deciding.run((signal) => actionApprovalRequest({ dataset_id: id, approve, notes }, signal))
   }
 
-  return { forId, status: deciding.status, error: deciding.error, decide, reset: () => deciding.stop() }
+  return { forId, status: deciding.status, error: deciding.error, decide }
 })

@@ -33,13 +33,6 @@ export const useReleaseRequestStore = defineStore('releaseRequest', () => {
     return sending.run((signal) => approvalRequest({ dataset_id: datasetId, approver_id: approverId, notes }, signal))
   }
 
-  function reset() {
-    preparing.stop()
-    sending.stop()
-    checked.value = null
-    forId.value = null
-  }
-
   return {
     forId,
     checked,
@@ -50,6 +43,5 @@ export const useReleaseRequestStore = defineStore('releaseRequest', () => {
     sendError: sending.error,
     prepare,
     send,
-    reset,
   }
 })
