@@ -76,13 +76,18 @@ describe('useDatasetStore', () => {
   })
 })
 
+/** v1 ← v2 ← v3, linked both ways. */
+function threeVersions(): Record<string, ItemDataset> {
+  return {
+    v1: dataset('v1', { version: 1, next_version: 'v2' }),
+    v2: dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3', reason: 'refresh' }),
+    v3: dataset('v3', { version: 3, previous_version: 'v2', reason: 'again' }),
+  }
+}
+
 describe('useDatasetVersionsStore', () => {
   it('walks the chain both ways, oldest first, and knows the latest', async () => {
-    const chain: Record<string, ItemDataset> = {
-      v1: dataset('v1', { version: 1, next_version: 'v2' }),
-      v2: dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3', reason: 'refresh' }),
-      v3: dataset('v3', { version: 3, previous_version: 'v2', reason: 'again' }),
-    }
+    const chain = threeVersions()
     fakes.fetchDataset.mockImplementation(async (id) => fetchResponse(chain[id]))
     const store = useDatasetVersionsStore()
     await store.load(chain.v2)
@@ -94,11 +99,7 @@ describe('useDatasetVersionsStore', () => {
   })
 
   it('never fetches a version twice in a session: moving along the chain reads only what is new', async () => {
-    const chain: Record<string, ItemDataset> = {
-      v1: dataset('v1', { version: 1, next_version: 'v2' }),
-      v2: dataset('v2', { version: 2, previous_version: 'v1', next_version: 'v3', reason: 'refresh' }),
-      v3: dataset('v3', { version: 3, previous_version: 'v2', reason: 'again' }),
-    }
+    const chain = threeVersions()
     fakes.fetchDataset.mockImplementation(async (id) => fetchResponse(chain[id]))
     const store = useDatasetVersionsStore()
     await store.load(chain.v2)
