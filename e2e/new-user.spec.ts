@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test'
+import { contrast, parseColour } from '../tests/contrast'
+import { renderedTonalContrast } from './contrast'
 import { seededAs } from './seeded'
 import { signInAs } from './session'
 
@@ -79,3 +81,29 @@ test('a garbage handle id is said plainly, with the server\'s words behind Detai
   await page.goto('/datasets/10378.1/99999999')
   await expect(page.getByText('No dataset with the handle id 10378.1/99999999 is visible to you')).toBeVisible()
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`status chips, alerts and the app bar keep their text readable in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await signInAs(page, 'steward', '/datasets?size=100')
+    for (const status of ['Not released', 'Pending review', 'Released']) {
+      const chip = page.locator('.v-chip').filter({ hasText: new RegExp(`^${status}$`) }).first()
+      await expect(chip).toBeVisible()
+      expect(await renderedTonalContrast(chip), status).toBeGreaterThanOrEqual(4.5)
+    }
+    const bar = page.locator('header.v-app-bar')
+    const barBackground = parseColour(await bar.evaluate((node) => getComputedStyle(node).backgroundColor)).rgb
+    expect(contrast(parseColour(await bar.evaluate((node) => getComputedStyle(node).color)).rgb, barBackground)).toBeGreaterThanOrEqual(7)
+    // The defect was a pale blue band on a near-black page: in dark, the bar is a deep colour.
+    if (scheme === 'dark') expect(contrast(barBackground, [0, 0, 0])).toBeLessThan(3)
+
+    await page.goto('/datasets?search=coral')
+    const info = page.locator('.v-alert').filter({ hasText: 'coral' })
+    await expect(info).toBeVisible()
+    expect(await renderedTonalContrast(info), 'info alert').toBeGreaterThanOrEqual(4.5)
+    await page.goto('/datasets?uri=%%')
+    const warning = page.locator('.v-alert').filter({ hasText: 'was not applied' })
+    await expect(warning).toBeVisible()
+    expect(await renderedTonalContrast(warning), 'warning alert').toBeGreaterThanOrEqual(4.5)
+  })
+}

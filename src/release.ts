@@ -1,4 +1,13 @@
-import type { DatasetDomainInfo, ReleaseAction, ReleaseHistoryEntry } from '@/api/models/registry'
+import { mdiCheckDecagram, mdiClockOutline, mdiLockOpenOutline } from '@mdi/js'
+import type { DatasetDomainInfo, ReleaseAction, ReleaseHistoryEntry, ReleasedStatus } from '@/api/models/registry'
+import type { TONAL_COLOURS } from '@/plugins/themes'
+
+/** How a release status chip looks: text and icon say the state; colour only repeats it. */
+export const RELEASE_STATUS_LOOK: Record<ReleasedStatus, { text: string; color: (typeof TONAL_COLOURS)[number]; icon: string }> = {
+  NOT_RELEASED: { text: 'Not released', color: 'secondary', icon: mdiLockOpenOutline },
+  PENDING: { text: 'Pending review', color: 'warning', icon: mdiClockOutline },
+  RELEASED: { text: 'Released', color: 'success', icon: mdiCheckDecagram },
+}
 
 /** Where a dataset's release stands, in words, with who and when (null when never requested). */
 export interface ReleaseState {
