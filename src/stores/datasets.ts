@@ -75,25 +75,38 @@ export const useDatasetsStore = defineStore('datasets', () => {
     complete.value = key === null
   }
 
+  /**
+   * The load under way. Loading more waits for it instead of aborting it: a Next pressed while a page-size
+   * change was still topping up a short page used to abort the top-up and page from a half-filled list.
+   */
+  let inFlight: Promise<boolean> = Promise.resolve(true)
+  function track(load: Promise<boolean>) {
+    inFlight = load
+    return load
+  }
+
   function browse(next: BrowseQuery) {
-    return run(async (signal) => {
+    return track(run(async (signal) => {
       query = { ...next }
       key = null
       mode.value = 'browse'
       items.value = []
       complete.value = false
       await fetchRows(query.pageSize, signal)
-    })
+    }))
   }
 
-  function loadMore() {
-    if (mode.value !== 'browse' || complete.value) return Promise.resolve(false)
-    return run((signal) => fetchRows(query.pageSize, signal))
+  /** Another page of rows after the load under way settles; false when there is nothing more or it failed. */
+  async function loadMore() {
+    // A load may start while another settles (the page size changed again): wait for the last one.
+    while (reading.status.value === 'loading') await inFlight
+    if (mode.value !== 'browse' || complete.value || reading.status.value === 'error') return false
+    return track(run((signal) => fetchRows(query.pageSize, signal)))
   }
 
   function loadAll() {
     if (mode.value !== 'browse' || complete.value) return Promise.resolve(false)
-    return run((signal) => fetchRows(Number.POSITIVE_INFINITY, signal))
+    return track(run((signal) => fetchRows(Number.POSITIVE_INFINITY, signal)))
   }
 
   /** Stops a load in progress, keeping the rows already loaded (a later loadMore or loadAll continues from there). */
@@ -111,7 +124,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     items.value = []
     complete.value = true
     searchLimit.value = limit
-    return run(
+    return track(run(
       async (signal) => {
         const { results } = await searchRegistry({ query: text, subtype_filter: 'DATASET', record_limit: limit }, signal)
         const ids = (results ?? []).map((hit) => hit.id)
@@ -137,7 +150,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
         hiddenHits.value = hits - shown.length
         capped.value = hits >= limit
       },
-    )
+    ))
   }
 
   /** One dataset by handle id; throws the ApiError for the view to explain (not found is 400, hidden 401). */
