@@ -134,8 +134,7 @@ test.describe('as a reader', () => {
   test('there is no register action', async ({ page }) => {
     await page.getByRole('button', { name: /^Account: / }).click()
     await page.getByRole('button', { name: 'Sign out' }).click()
-    await page.getByRole('button', { name: 'Sign out' }).click()
-    await expect(page).toHaveURL(/silent=failed/)
+    await expect(page).toHaveURL(/silent=failed/, { timeout: 30_000 })
     await page.getByRole('button', { name: 'Sign in with Provena' }).click()
     await page.getByLabel('Username').fill('reader')
     await page.getByLabel('Password').fill('reader')

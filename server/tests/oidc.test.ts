@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Fastify, { type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
@@ -308,25 +309,76 @@ describe('authorization code + PKCE sign-in', () => {
     expect((await json<OAuthError>(after)).error).toBe('invalid_grant')
   })
 
-  it('signs out through the end-session page', async () => {
-    const browser = new Browser()
-    const signedIn = await signIn(baseUrl, 'outsider', 'outsider', { browser })
+  /** The end-session request as the console sends it; without a hint, as a client that only names itself. */
+  function logoutUrl(idTokenHint?: string): string {
     const logout = new URL(`${issuer}${OIDC_PATH}/logout`)
-    logout.searchParams.set('id_token_hint', signedIn.id_token!)
+    if (idTokenHint) logout.searchParams.set('id_token_hint', idTokenHint)
+    else logout.searchParams.set('client_id', 'datastore-console')
     logout.searchParams.set('post_logout_redirect_uri', `${baseUrl}/`)
-    const { response, url } = await browser.follow(logout.href)
-    expect(response.status).toBe(200)
-    const page = await response.text()
-    expect(page).toMatch(/<button type="submit" form="op.logoutForm" name="logout" value="yes"[^>]*>Sign out<\/button>/)
-    expect(page).not.toContain('fonts.googleapis')
+    return logout.href
+  }
+
+  function scriptSources(response: Response): string[] | undefined {
+    const directives = (response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim().split(/\s+/))
+    return directives.find(([name]) => name === 'script-src')?.slice(1)
+  }
+
+  /** Ends the session as the page's button does, then checks it is gone for the provider too. */
+  async function confirmSignOut(browser: Browser, page: string, url: string, refreshToken: string) {
     const { action, fields } = parseForm(page, url)
     expect(fields.xsrf).toBeTruthy()
     const done = await browser.submit(action, { ...fields, logout: 'yes' }, `${baseUrl}/`)
-    expect(done.url).toBe(`${baseUrl}/`)
+    expect(done.url.startsWith(`${baseUrl}/`)).toBe(true)
     // The session is gone, so its refresh token is too, and the next sign-in asks for credentials.
-    expect((await refresh(baseUrl, signedIn.refresh_token!)).status).toBe(400)
+    expect((await refresh(baseUrl, refreshToken)).status).toBe(400)
     const again = await browser.follow(authorizationUrl(baseUrl, { client_id: 'datastore-console', redirect_uri: `${baseUrl}/auth/callback`, response_type: 'code', scope: 'openid', code_challenge: pkcePair().challenge, code_challenge_method: 'S256' }))
     expect(await again.response.text()).toContain('Sign in')
+  }
+
+  it("signs out without asking when the console sends this session's ID token and a registered return address", async () => {
+    const browser = new Browser()
+    const signedIn = await signIn(baseUrl, 'outsider', 'outsider', { browser })
+    const { response, url } = await browser.follow(logoutUrl(signedIn.id_token))
+    expect(response.status).toBe(200)
+    const page = await response.text()
+    expect(page).toContain('<h1>Signing out</h1>')
+    expect(page).not.toContain('Sign out of Provena')
+    // The button is both what the script presses and the fallback without scripts.
+    expect(page).toMatch(/<button type="submit" id="continue" form="op.logoutForm" name="logout" value="yes"[^>]*>Continue signing out<\/button>/)
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
+    expect(scripts).toHaveLength(1)
+    expect(scripts[0]).toContain("getElementById('continue').click()")
+    expect(page).not.toMatch(/<script[^>]*\ssrc=|\son[a-z]+=/)
+    const allowed = scriptSources(response)
+    expect(allowed).toEqual([`'sha256-${createHash('sha256').update(scripts[0]).digest('base64')}'`])
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'")
+    await confirmSignOut(browser, page, url, signedIn.refresh_token!)
+  })
+
+  it('asks before signing out when the request carries no ID token', async () => {
+    const browser = new Browser()
+    const signedIn = await signIn(baseUrl, 'outsider', 'outsider', { browser })
+    const { response, url } = await browser.follow(logoutUrl())
+    expect(response.status).toBe(200)
+    const page = await response.text()
+    expect(page).toContain('Sign out of Provena')
+    expect(page).toMatch(/<button type="submit" form="op.logoutForm" name="logout" value="yes"[^>]*>Sign out<\/button>/)
+    expect(page).not.toMatch(/<script|\son[a-z]+=/)
+    expect(page).not.toContain('fonts.googleapis')
+    expect(scriptSources(response)).toBeUndefined()
+    await confirmSignOut(browser, page, url, signedIn.refresh_token!)
+  })
+
+  it("asks before signing out when the ID token is another person's", async () => {
+    const browser = new Browser()
+    await signIn(baseUrl, 'outsider', 'outsider', { browser })
+    const someoneElse = await signIn(baseUrl, 'steward', 'steward')
+    const { response } = await browser.follow(logoutUrl(someoneElse.id_token))
+    expect(response.status).toBe(200)
+    const page = await response.text()
+    expect(page).toContain('Sign out of Provena')
+    expect(page).not.toContain('<script')
+    expect(scriptSources(response)).toBeUndefined()
   })
 })
 

@@ -1,6 +1,17 @@
-/** Small, self-contained HTML pages of the local sign-in service: no external fonts, styles or scripts. */
+import { createHash } from 'node:crypto'
+
+/** Small, self-contained HTML pages of the local sign-in service: no external fonts, styles or scripts, and one inline script. */
 
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'"
+
+/**
+ * Presses the sign-out page's own button, so the form carries logout=yes exactly as a person's click (or the
+ * no-script fallback) would; submitting the form alone would leave the button's value out.
+ */
+const SIGN_OUT_SCRIPT = "document.getElementById('continue').click()"
+
+/** The one script is allowed by its hash, so any other inline script (an injection) stays blocked. */
+export const SIGN_OUT_CSP = `${PAGE_CSP}; script-src 'sha256-${createHash('sha256').update(SIGN_OUT_SCRIPT).digest('base64')}'`
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -128,5 +139,20 @@ export function logoutPage(form: string, host: string): string {
 <p>Sign out of Provena on ${escapeHtml(host)}?</p>
 ${form}
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>`,
+  )
+}
+
+/**
+ * For a sign-out the console asked for with an ID token of this very session: nothing to confirm, so the page
+ * sends itself (Keycloak skips its question then too). Serve it with SIGN_OUT_CSP.
+ */
+export function signingOutPage(form: string, host: string): string {
+  return page(
+    'Signing out',
+    `<h1>Signing out</h1>
+<p>Signing you out of Provena on ${escapeHtml(host)}.</p>
+${form}
+<button type="submit" id="continue" form="op.logoutForm" name="logout" value="yes" autofocus>Continue signing out</button>
+<script>${SIGN_OUT_SCRIPT}</script>`,
   )
 }
