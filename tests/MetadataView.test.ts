@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { h } from 'vue'
+import { h, nextTick } from 'vue'
 import type { VueWrapper } from '@vue/test-utils'
 import type { JsonSchema } from '@/api/models/common'
 import MetadataView from '@/components/metadata/MetadataView.vue'
@@ -29,6 +29,13 @@ function mountView(value: unknown, options: { headingLevel?: number; slots?: Rec
 function field(title: string): HTMLElement | undefined {
   const term = [...document.querySelectorAll('dt')].find((dt) => dt.querySelector('span')?.textContent === title)
   return term?.nextElementSibling as HTMLElement | undefined
+}
+
+const buttons = () => [...document.querySelectorAll('button')]
+function button(name: string): HTMLButtonElement {
+  const found = buttons().filter((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name)
+  expect(found, name).toHaveLength(1)
+  return found[0]
 }
 
 afterEach(() => {
@@ -65,6 +72,23 @@ describe('MetadataView', () => {
     const term = field('Dataset name')?.previousElementSibling
     expect(term?.textContent).toContain('Please provide a readable name for the dataset.')
     expect(field('Dataset name')?.textContent).toBe('Coral results 2021-02-30')
+  })
+
+  it('summarises a spatial shape, with its EWKT on request, and shows text that is no shape as stored', async () => {
+    const coverage = 'SRID=4326;POLYGON((148.1 -35.4,149.0 -35.4,149.0 -35.1,148.1 -35.1,148.1 -35.4))'
+    mountView(record({ dataset_info: { spatial_info: { coverage, extent: 'SRID=4326;POLYGON((1 2', resolution: '0.1' } } }))
+    const shape = field('Spatial Coverage')!
+    expect(shape.textContent).toContain('Polygon · 5 points · bounding box 148.1, -35.4 to 149, -35.1 (SRID 4326)')
+    const raw = shape.querySelector('code')!
+    expect(raw.textContent).toBe(coverage)
+    expect(raw.style.display).toBe('none')
+    button('Show EWKT of Spatial Coverage').click()
+    await nextTick()
+    expect(raw.style.display).toBe('')
+    expect(button('Hide EWKT of Spatial Coverage').getAttribute('aria-controls')).toBe(raw.id)
+    expect(buttons().some((b) => b.getAttribute('aria-label') === 'Copy the EWKT of Spatial Coverage')).toBe(true)
+    expect(field('Spatial Extent')?.textContent).toBe('SRID=4326;POLYGON((1 2')
+    expect(field('Spatial Resolution')?.textContent).toBe('0.1')
   })
 
   it('links an https licence, opening in a new tab without an opener', () => {

@@ -139,6 +139,15 @@ describe('describeMetadata', () => {
     ])
   })
 
+  it('marks spatial coverage and extent as shapes, and leaves the resolution as text', () => {
+    const value = example('valid_ro_raw2')
+    value.dataset_info.spatial_info = { coverage: 'SRID=4326;POINT(145.7 -16.9)', extent: 'not a shape', resolution: '0.1' }
+    const spatial = at(describeMetadata(schema, value), 'dataset_info', 'spatial_info')
+    expect(spatial?.kind === 'group' && spatial.children.map((n) => [n.key, n.kind, n.value])).toEqual([
+      ['coverage', 'geometry', 'SRID=4326;POINT(145.7 -16.9)'], ['resolution', 'text', '0.1'], ['extent', 'geometry', 'not a shape'],
+    ])
+  })
+
   it('humanises keys the schema does not title', () => {
     expect(humanise('data_custodian_id')).toBe('Data custodian id')
   })

@@ -7,7 +7,7 @@ import type { JsonSchema } from '@/api/models/common'
 import type { AgentKind } from '@/api/models/registry'
 
 export type MetadataKind =
-  | 'group' | 'text' | 'url' | 'date' | 'boolean' | 'number' | 'list' | 'map' | AgentKind | 'missing'
+  | 'group' | 'text' | 'url' | 'date' | 'boolean' | 'number' | 'list' | 'map' | 'geometry' | AgentKind | 'missing'
 export type LeafKind = Exclude<MetadataKind, 'group'>
 /** A map's entries as [key, value] pairs, sorted by key so two snapshots compare entry by entry. */
 export type MetadataPairs = [string, string][]
@@ -23,7 +23,8 @@ interface NodeBase {
 }
 export type GroupNode = NodeBase & { kind: 'group'; children: MetadataNode[]; value?: undefined }
 export type LeafNode = NodeBase & { children?: undefined } & (
-  | { kind: 'text' | 'url' | 'date' | AgentKind; value: string }
+  /** `geometry` is EWKT text as stored; the view summarises it, and shows it as text if it cannot be read. */
+  | { kind: 'text' | 'url' | 'date' | 'geometry' | AgentKind; value: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'number'; value: number }
   | { kind: 'list'; value: string[] }
@@ -47,6 +48,9 @@ const AGENT_FIELDS: Record<string, AgentKind> = {
   'associations.data_custodian_id': 'person',
   'dataset_info.publisher_id': 'organisation',
 }
+
+// The schema types shapes as plain strings too (no format); only its descriptions say "EWKT format".
+const GEOMETRY_FIELDS = new Set(['dataset_info.spatial_info.coverage', 'dataset_info.spatial_info.extent'])
 
 type Plain = Record<string, unknown>
 
@@ -109,6 +113,7 @@ function describeProperty(
   const agent = AGENT_FIELDS[path.join('.')]
   const type = schemaType(schema)
   if (agent && typeof value === 'string') return { ...base, kind: agent, value }
+  if (GEOMETRY_FIELDS.has(path.join('.')) && typeof value === 'string') return { ...base, kind: 'geometry', value }
   if (isPlain(value) && typeof schema.additionalProperties === 'object') {
     const pairs = Object.entries(value).filter(([, v]) => !isEmpty(v)).map(([k, v]): [string, string] => [k, asText(v)])
     pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,0 +1,40 @@
+import { expect, test, type Page } from '@playwright/test'
+import type { ItemDataset } from '../src/api/models/registry'
+import { expectNoAxeViolations } from './axe'
+import { seededAs } from './seeded'
+import { signInAs } from './session'
+
+let spatial: ItemDataset
+
+test.beforeAll(async ({ baseURL }) => {
+  const datasets = await (await seededAs(baseURL!, 'steward')).listAll()
+  spatial = datasets.find((d) => d.collection_format.dataset_info.spatial_info?.coverage?.startsWith('SRID=4326;POLYGON'))!
+})
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'steward', `/datasets/${spatial.id}?tab=metadata`)
+  await expect(panel(page).getByRole('heading', { name: 'Dataset Information' })).toBeVisible()
+})
+
+const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Metadata' })
+
+test('a spatial shape reads as its type, points and bounding box, the EWKT behind a button', async ({ page }) => {
+  const coverage = spatial.collection_format.dataset_info.spatial_info!.coverage!
+  const pairs = [...coverage.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])
+  const [xs, ys] = [pairs.map((p) => p[0]), pairs.map((p) => p[1])]
+  const box = `${Math.min(...xs)}, ${Math.min(...ys)} to ${Math.max(...xs)}, ${Math.max(...ys)}`
+  // Found by its copy button, whose name stays put while the show/hide button's changes.
+  const value = panel(page).getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy the EWKT of Spatial Coverage' }) })
+
+  await expect(value).toContainText(`Polygon · ${pairs.length} points · bounding box ${box} (SRID 4326)`)
+  const raw = value.getByText(coverage, { exact: true })
+  await expect(raw).toBeHidden()
+  // Nowhere on the tab does the raw text show until asked for: the extent is summarised too.
+  for (const text of await panel(page).getByText(/SRID=/).all()) await expect(text).toBeHidden()
+
+  await value.getByRole('button', { name: 'Show EWKT of Spatial Coverage' }).click()
+  await expect(raw).toBeVisible()
+  await expectNoAxeViolations(page)
+  await value.getByRole('button', { name: 'Hide EWKT of Spatial Coverage' }).click()
+  await expect(raw).toBeHidden()
+})
