@@ -18,6 +18,26 @@ test.beforeEach(async ({ page }) => {
 
 const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Metadata' })
 
+test('field descriptions wait behind an info button, which the keyboard opens and closes', async ({ page }) => {
+  const instructions = panel(page).getByText('Please provide a readable name for the dataset.')
+  await expect(panel(page).getByRole('term').filter({ hasText: 'Dataset name' })).toBeVisible()
+  await expect(instructions).toBeHidden()
+  await expect(panel(page).getByText(/^Please provide/).first()).toBeHidden()
+
+  const about = panel(page).getByRole('button', { name: 'About Dataset name' })
+  await expect(about).toHaveAttribute('aria-expanded', 'false')
+  await about.focus()
+  await page.keyboard.press('Enter')
+  await expect(instructions).toBeVisible()
+  await expect(about).toHaveAttribute('aria-expanded', 'true')
+  await page.keyboard.press('Space')
+  await expect(instructions).toBeHidden()
+
+  await panel(page).getByRole('button', { name: 'About Dataset Information' }).click()
+  await expect(panel(page).getByText(/^Please provide information about this dataset/)).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
 test('a spatial shape reads as its type, points and bounding box, the EWKT behind a button', async ({ page }) => {
   const coverage = spatial.collection_format.dataset_info.spatial_info!.coverage!
   const pairs = [...coverage.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])

@@ -61,7 +61,7 @@ describe('MetadataView', () => {
     expect([...document.querySelectorAll('h3')].map((e) => e.textContent)).toContain('Access Info')
   })
 
-  it('lays fields out as a description list, each term with its description as visible text', () => {
+  it('lays fields out as a description list, each term with its description behind an info button', () => {
     mountView(record())
     for (const dl of document.querySelectorAll('dl')) {
       for (const child of dl.children) {
@@ -72,6 +72,26 @@ describe('MetadataView', () => {
     const term = field('Dataset name')?.previousElementSibling
     expect(term?.textContent).toContain('Please provide a readable name for the dataset.')
     expect(field('Dataset name')?.textContent).toBe('Coral results 2021-02-30')
+  })
+
+  it('hides the schema descriptions until their info button is pressed, for fields and sections alike', async () => {
+    mountView(record())
+    for (const title of ['Dataset name', 'Dataset Information']) {
+      const about = button(`About ${title}`)
+      const text = document.getElementById(about.getAttribute('aria-controls')!)!
+      expect(about.getAttribute('aria-expanded')).toBe('false')
+      expect(text.style.display).toBe('none')
+      about.click()
+      await nextTick()
+      expect(about.getAttribute('aria-expanded')).toBe('true')
+      expect(text.style.display).toBe('')
+      expect(text.textContent).toMatch(/^Please provide/)
+      about.click()
+      await nextTick()
+      expect(text.style.display).toBe('none')
+    }
+    // A field the schema does not describe gets no button to press for nothing.
+    expect(buttons().filter((b) => b.getAttribute('aria-label') === 'About Relevant')).toEqual([])
   })
 
   it('summarises a spatial shape, with its EWKT on request, and shows text that is no shape as stored', async () => {
