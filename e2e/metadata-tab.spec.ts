@@ -17,6 +17,7 @@ test.beforeEach(async ({ page }) => {
 })
 
 const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Metadata' })
+const index = (page: Page) => panel(page).getByRole('navigation', { name: 'Metadata sections' })
 
 test('field descriptions wait behind an info button, which the keyboard opens and closes', async ({ page }) => {
   const instructions = panel(page).getByText('Please provide a readable name for the dataset.')
@@ -35,6 +36,39 @@ test('field descriptions wait behind an info button, which the keyboard opens an
 
   await panel(page).getByRole('button', { name: 'About Dataset Information' }).click()
   await expect(panel(page).getByText(/^Please provide information about this dataset/)).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('the section index jumps to a section, opening it and focusing its heading', async ({ page }) => {
+  for (const section of ['Dataset Associations', 'Dataset Approvals', 'Export Controls', 'Dataset Information', 'Dataset Spatial Information']) {
+    await expect(index(page).getByRole('link', { name: section, exact: true })).toBeVisible()
+  }
+  const name = panel(page).getByRole('term').filter({ hasText: 'Dataset name' })
+  const before = await page.evaluate(() => document.documentElement.scrollHeight)
+
+  await panel(page).getByRole('button', { name: 'Collapse all sections' }).click()
+  const information = panel(page).getByRole('heading', { name: 'Dataset Information' }).getByRole('button', { name: 'Dataset Information' })
+  await expect(information).toHaveAttribute('aria-expanded', 'false')
+  await expect(name).toBeHidden()
+  // Three headings and the index instead of every field: the page a reader scrolls shrinks to a fraction.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(before / 2)
+
+  await index(page).getByRole('link', { name: 'Dataset Spatial Information' }).click()
+  const heading = panel(page).getByRole('heading', { name: 'Dataset Spatial Information' }).getByRole('button')
+  await expect(heading).toBeFocused()
+  await expect(heading).toHaveAttribute('aria-expanded', 'true')
+  await expect(heading).toBeInViewport()
+  await expect(panel(page).getByRole('term').filter({ hasText: 'Spatial Coverage' })).toBeVisible()
+  await expect(information).toHaveAttribute('aria-expanded', 'true')
+  await expect(panel(page).getByRole('heading', { name: 'Dataset Associations' }).getByRole('button')).toHaveAttribute('aria-expanded', 'false')
+
+  // The heading's button collapses its section from the keyboard, and "Expand all" brings everything back.
+  await page.keyboard.press('Enter')
+  await expect(heading).toHaveAttribute('aria-expanded', 'false')
+  await expect(panel(page).getByRole('term').filter({ hasText: 'Spatial Coverage' })).toBeHidden()
+  await panel(page).getByRole('button', { name: 'Expand all sections' }).click()
+  await expect(name).toBeVisible()
+  await expect(panel(page).getByRole('term').filter({ hasText: 'Spatial Coverage' })).toBeVisible()
   await expectNoAxeViolations(page)
 })
 

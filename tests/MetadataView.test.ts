@@ -17,9 +17,9 @@ function record(changes: { associations?: object; dataset_info?: object } = {}) 
   return value
 }
 
-function mountView(value: unknown, options: { headingLevel?: number; slots?: Record<string, unknown> } = {}) {
+function mountView(value: unknown, options: { headingLevel?: number; navigable?: boolean; slots?: Record<string, unknown> } = {}) {
   wrapper = mountWithShell(MetadataView, {
-    props: { schema, value, headingLevel: options.headingLevel },
+    props: { schema, value, headingLevel: options.headingLevel, navigable: options.navigable },
     slots: options.slots as never,
   })
   return wrapper
@@ -163,5 +163,64 @@ describe('MetadataView', () => {
       expect(text).not.toContain(title)
     }
     expect(field('Usage license')?.textContent).toContain('Missing (required)')
+  })
+})
+
+describe('MetadataView, navigable', () => {
+  const body = (title: string) => document.getElementById(button(title).getAttribute('aria-controls')!)!
+  const spatial = { spatial_info: { coverage: 'SRID=4326;POINT(145.7 -16.9)' } }
+
+  it('has no index and plain headings unless asked, as in history and review', () => {
+    mountView(record())
+    expect(document.querySelector('nav')).toBeNull()
+    expect(document.querySelector('h3 button, h4 button')).toBeNull()
+  })
+
+  it('indexes the sections and their sub-sections, linking to each by id', () => {
+    mountView(record({ dataset_info: spatial }), { navigable: true })
+    const nav = document.querySelector('nav[aria-label="Metadata sections"]')!
+    const links = [...nav.querySelectorAll('a')]
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Dataset Associations',
+      'Dataset Approvals', 'Dataset Registration Ethics and Privacy', 'Dataset Access Ethics and Privacy',
+      'Indigenous Knowledge and Consent', 'Export Controls',
+      'Dataset Information', 'Access Info', 'Dataset Creation Date', 'Dataset Publication Date', 'Dataset Spatial Information',
+    ])
+    for (const link of links) expect(document.querySelector(link.getAttribute('href')!)?.tagName).toBe('SECTION')
+  })
+
+  it('collapses a section from the button in its heading, and collapses or expands them all', async () => {
+    mountView(record(), { navigable: true })
+    const toggle = button('Dataset Information')
+    expect(toggle.closest('h3')).not.toBeNull()
+    expect(toggle.getAttribute('aria-expanded')).toBe('true')
+    toggle.click()
+    await nextTick()
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(body('Dataset Information').style.display).toBe('none')
+    expect(body('Dataset Associations').style.display).toBe('')
+
+    button('Expand all sections').click()
+    await nextTick()
+    expect(body('Dataset Information').style.display).toBe('')
+    button('Collapse all sections').click()
+    await nextTick()
+    for (const title of ['Dataset Associations', 'Dataset Information', 'Access Info']) {
+      expect(button(title).getAttribute('aria-expanded'), title).toBe('false')
+    }
+  })
+
+  it('opens a collapsed section and the one around it when its link is followed, and focuses its heading', async () => {
+    mountView(record({ dataset_info: spatial }), { navigable: true })
+    button('Collapse all sections').click()
+    await nextTick()
+    const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent?.trim() === 'Dataset Spatial Information') as HTMLElement
+    link.click()
+    await nextTick()
+    await nextTick()
+    expect(body('Dataset Information').style.display).toBe('')
+    expect(body('Dataset Spatial Information').style.display).toBe('')
+    expect(document.activeElement).toBe(button('Dataset Spatial Information'))
+    expect(body('Dataset Approvals').style.display).toBe('none')
   })
 })
