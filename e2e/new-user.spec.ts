@@ -107,3 +107,14 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await renderedTonalContrast(warning), 'warning alert').toBeGreaterThanOrEqual(4.5)
   })
 }
+
+test('the quick filter counts matches among the loaded rows and offers to load the rest', async ({ page }) => {
+  await signInAs(page, 'steward', '/datasets?filter=zzqx-no-such-name')
+  const filter = page.getByRole('group', { name: 'Filter the loaded rows' })
+  await expect(filter.getByRole('status')).toHaveText(/^0 of 20 loaded rows match; more datasets are on the server\./)
+  await expect(page.getByRole('cell', { name: 'No loaded rows match “zzqx-no-such-name”.' })).toBeVisible()
+  await filter.getByRole('button', { name: 'Load all rows to filter them' }).click()
+  await expect(filter.getByRole('status')).toHaveText(/^0 of \d{3} loaded rows match\.\s*$/, { timeout: 20_000 })
+  await expect(filter.getByRole('button', { name: 'Load all rows to filter them' })).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: 'Pages of datasets' }).getByRole('status')).toHaveText('No loaded rows match.')
+})
