@@ -3,6 +3,7 @@ import { contrast, parseColour } from '../tests/contrast'
 import { renderedTonalContrast } from './contrast'
 import { seededAs } from './seeded'
 import { signInAs } from './session'
+import { expectNoAxeViolations } from './axe'
 
 // Defects a new user met on the list and dataset pages (issue 15), one test each.
 
@@ -118,3 +119,72 @@ test('the quick filter counts matches among the loaded rows and offers to load t
   await expect(filter.getByRole('button', { name: 'Load all rows to filter them' })).toHaveCount(0)
   await expect(page.getByRole('navigation', { name: 'Pages of datasets' }).getByRole('status')).toHaveText('No loaded rows match.')
 })
+
+test('on a laptop screen the list shows a dozen rows or more, sort labels whole, and the headers sort', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 850 })
+  await signInAs(page, 'steward', '/datasets')
+  const table = page.getByRole('table', { name: 'Datasets' })
+  const rows = table.getByRole('row').filter({ has: page.getByRole('link') })
+  await expect(rows).toHaveCount(20)
+  const onScreen = await rows.evaluateAll((all) => all.filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length)
+  expect(onScreen).toBeGreaterThanOrEqual(12)
+  // A name of up to 50 characters stays on one line.
+  const wrapped = await rows.getByRole('link').evaluateAll((links) =>
+    links.filter((link) => (link.textContent ?? '').length <= 50 && link.getClientRects().length > 1).map((link) => link.textContent),
+  )
+  expect(wrapped).toEqual([])
+  const sortText = page.locator('.v-field', { has: page.getByRole('combobox', { name: 'Sort by' }) }).locator('.v-select__selection-text')
+  await expect(sortText).toHaveText('Updated, newest first')
+  expect(await sortText.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+
+  const header = (name: string) => table.getByRole('columnheader', { name })
+  await expect(header('Updated')).toHaveAttribute('aria-sort', 'descending')
+  await header('Name').getByRole('button').click()
+  await expect(page).toHaveURL(/sort=name-asc/)
+  await expect(header('Name')).toHaveAttribute('aria-sort', 'ascending')
+  await expect(header('Updated')).toHaveAttribute('aria-sort', 'none')
+  await expect(sortText).toHaveText('Name, A to Z')
+  const names = await rows.getByRole('link').allTextContents()
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })))
+  await header('Name').getByRole('button').click()
+  await expect(page).toHaveURL(/sort=name-desc/)
+  await expect(header('Name')).toHaveAttribute('aria-sort', 'descending')
+})
+
+for (const [width, height] of [[390, 844], [320, 640]] as const) {
+  test(`at ${width}×${height} the list and a dataset page fit the screen: cards, a folded toolbar, no sideways scroll`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width, height })
+    await signInAs(page, 'steward', '/datasets')
+    const cards = page.getByRole('list', { name: 'Datasets' }).getByRole('listitem')
+    await expect(cards).toHaveCount(20)
+    await expect(cards.first().getByText(/Not released|Pending review|Released/)).toBeVisible()
+    await expect(cards.first().getByText(/^Updated /)).toBeVisible()
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(await sideways()).toBeLessThanOrEqual(0)
+    for (const control of [page.getByRole('button', { name: /^Account: / }), page.getByRole('button', { name: 'Export CSV' }), page.getByRole('button', { name: 'Next page' })]) {
+      const box = (await control.boundingBox())!
+      expect(box.x + box.width).toBeLessThanOrEqual(width)
+    }
+    const fold = page.getByRole('button', { name: 'Sort and options' })
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toBeHidden()
+    await fold.click()
+    await expect(fold).toHaveAttribute('aria-expanded', 'true')
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toBeVisible()
+    expect(await sideways()).toBeLessThanOrEqual(0)
+    await expectNoAxeViolations(page)
+
+    const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+    await page.goto(`/datasets/${item.id}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.display_name)
+    await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible()
+    expect(await sideways()).toBeLessThanOrEqual(0)
+
+    // The views built before this issue share the same fixes: stacked request rows, wrapping buttons.
+    await page.goto('/approvals')
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible()
+    expect(await sideways()).toBeLessThanOrEqual(0)
+    await page.goto('/datasets/new')
+    await expect(page.getByRole('button', { name: 'Add an entry to custom user metadata' })).toBeVisible()
+    expect(await sideways()).toBeLessThanOrEqual(0)
+  })
+}

@@ -22,3 +22,10 @@ export function formatCalendarDate(value: string | null | undefined): string {
   const date = new Date(`${value}T00:00:00Z`)
   return date.getUTCDate() === Number(match[3]) ? calendarDate.format(date) : value
 }
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/** The day of a Unix-seconds timestamp, where a table has no room for the time. */
+export function formatDay(seconds: number | null | undefined): string {
+  return seconds ? day.format(new Date(seconds * 1000)) : ''
+}
