@@ -188,3 +188,25 @@ for (const [width, height] of [[390, 844], [320, 640]] as const) {
     expect(await sideways()).toBeLessThanOrEqual(0)
   })
 }
+
+test('an outsider is offered sign-out and an access request, no loop, and no calls their roles must fail', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const refused: string[] = []
+  page.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${new URL(response.url()).pathname}`)
+  })
+  await signInAs(page, 'outsider', '/datasets')
+  await expect(page.getByRole('heading', { level: 1, name: 'More access needed' })).toBeVisible()
+  await expect(page.getByText('read access to the data store (entity-registry-read)')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Go to datasets' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Copy the access request' }).click()
+  await expect(page.getByText('Copied the access request')).toBeVisible()
+  const request = await page.evaluate(() => navigator.clipboard.readText())
+  expect(request).toContain('username outsider')
+  expect(request).toContain('entity-registry-read')
+  await expectNoAxeViolations(page)
+  expect(refused).toEqual([])
+  await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('button', { name: 'Sign in with Provena' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Account: / })).toHaveCount(0)
+})

@@ -77,6 +77,16 @@ describe('useSessionStore', () => {
     expect(session).toMatchObject({ personId: null, personName: null })
   })
 
+  it('asks nothing of the registry a user without read access would be refused (an outsider)', async () => {
+    fakes.currentUser.mockResolvedValue(fakeUser([]))
+    fakes.lookupUserLink.mockResolvedValue({ success: true, person_id: 'p-7' })
+    const session = useSessionStore()
+    await session.load()
+    expect(session).toMatchObject({ isAuthenticated: true, canRead: false, personId: 'p-7', personName: null })
+    expect(fakes.fetchPerson).not.toHaveBeenCalled()
+    expect(fakes.listDatasetReviewers).not.toHaveBeenCalled()
+  })
+
   it('derives the admin permissions from all-of realm roles', async () => {
     fakes.currentUser.mockResolvedValue(fakeUser(['entity-registry-read', 'entity-registry-write', 'entity-registry-admin', 'sys-admin-read', 'sys-admin-write', 'sys-admin-admin']))
     fakes.lookupUserLink.mockResolvedValue({ success: false, person_id: null })

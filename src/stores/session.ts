@@ -103,7 +103,8 @@ export const useSessionStore = defineStore('session', () => {
         personId.value = id
         reviewerIds.value = reviewers
         writeIdentity({ username, personId: id, reviewerIds: reviewers })
-        if (id) namingLoaded = naming.run((signal) => fetchPerson(id, signal), (response) => (personName.value = response.item?.display_name ?? null))
+        // The name is a registry read: without read access it could only fail (401), so it is not asked for.
+        if (id && canRead.value) namingLoaded = naming.run((signal) => fetchPerson(id, signal), (response) => (personName.value = response.item?.display_name ?? null))
       },
     )
   }
