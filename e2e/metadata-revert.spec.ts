@@ -51,3 +51,16 @@ test('on a locked dataset revert stays visible, disabled, with the reason said',
   await expect(revert).toBeDisabled()
   await expect(revert).toHaveAccessibleDescription(/This dataset is locked/)
 })
+
+test('Revert pressed before today\'s schema has arrived waits for it and still shows the changes', async ({ page, freshDataset, baseURL }) => {
+  await editThroughApi(baseURL!, freshDataset)
+  // Fault injected on purpose: the schema answers late, as on a busy machine, where the panel used to stay empty.
+  await page.route('**/metadata/dataset-schema', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    await route.continue()
+  })
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}?tab=history&entry=0`)
+  await page.getByRole('button', { name: 'Revert to entry 0…' }).click()
+  await expect(page.getByRole('progressbar', { name: 'Checking entry 0 against today\'s schema' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Reverting to entry 0 makes these changes to the current metadata' })).toContainText('3 fields changed.')
+})
