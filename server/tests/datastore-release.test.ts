@@ -25,16 +25,42 @@ const action = (id: string, approve: boolean) => ({ body: { dataset_id: id, appr
 
 describe('reviewers', () => {
   it('lists, adds (query parameter) and deletes system reviewers with the sys-admin roles', async () => {
+    const steward = await personOf(t, 'steward')
     const list = await t.as('steward', 'GET', '/data-store/release/sys-reviewers/list')
     expect(list).toMatchObject({ status: 200, body: [reviewerPerson] })
-    expect((await t.as('steward', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: 'p1' } })).status).toBe(401)
-    const add = await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: 'p1' } })
+    expect((await t.as('steward', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: steward } })).status).toBe(401)
+    const add = await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: steward } })
     expect(add).toMatchObject({ status: 200, body: null })
-    expect((await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { body: { reviewer_id: 'p2' } })).status).toBe(422)
-    expect(((await t.as('admin', 'GET', '/data-store/release/sys-reviewers/list')).body as string[]).sort()).toEqual(['p1', reviewerPerson].sort())
-    expect((await t.as('admin', 'DELETE', '/data-store/release/sys-reviewers/delete', { query: { reviewer_id: 'p1' } })).status).toBe(200)
+    // Adding twice changes nothing.
+    expect((await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: steward } })).status).toBe(200)
+    expect((await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { body: { reviewer_id: steward } })).status).toBe(422)
+    expect(((await t.as('admin', 'GET', '/data-store/release/sys-reviewers/list')).body as string[]).sort()).toEqual([steward, reviewerPerson].sort())
+    expect((await t.as('admin', 'DELETE', '/data-store/release/sys-reviewers/delete', { query: { reviewer_id: steward } })).status).toBe(200)
     expect((await t.as('admin', 'DELETE', '/data-store/release/sys-reviewers/delete', { query: { reviewer_id: 'never-there' } })).status).toBe(200)
     expect((await t.as('admin', 'GET', '/data-store/release/sys-reviewers/list')).body).toEqual([reviewerPerson])
+  })
+
+  it('refuses a reviewer id that is not a registry Person, saying what it is, and stores nothing', async () => {
+    const missing = await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: '10378.1/0000000' } })
+    expect(missing.status).toBe(400)
+    expect((missing.body as { detail: string }).detail).toContain('No registry item has the id 10378.1/0000000')
+    const datasetId = await mintAsSteward()
+    const dataset = await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: datasetId } })
+    expect(dataset.status).toBe(400)
+    expect((dataset.body as { detail: string }).detail).toContain('is a registry dataset, not a Person')
+    expect((await t.as('admin', 'GET', '/data-store/release/sys-reviewers/list')).body).toEqual([reviewerPerson])
+  })
+
+  it('keeps a removed reviewer\'s open requests assigned to them', async () => {
+    const steward = await personOf(t, 'steward')
+    await t.as('admin', 'POST', '/data-store/release/sys-reviewers/add', { query: { reviewer_id: steward } })
+    const minted = await t.as('admin', 'POST', '/data-store/register/mint-dataset', { body: await examplePayload(t) })
+    const id = (minted.body as { handle: string }).handle
+    expect((await t.as('admin', 'POST', '/data-store/release/approval-request', request(id, steward))).status).toBe(200)
+    expect((await t.as('admin', 'DELETE', '/data-store/release/sys-reviewers/delete', { query: { reviewer_id: steward } })).status).toBe(200)
+    expect(await item(id)).toMatchObject({ release_status: 'PENDING', release_approver: steward })
+    // No longer a reviewer, they may not decide it: an admin must have it asked again of another.
+    expect((await t.as('steward', 'PUT', '/data-store/release/action-approval-request', action(id, true))).status).toBe(401)
   })
 })
 

@@ -73,4 +73,33 @@ describe('role matrix: each demo account on each route', () => {
     }
     expect(actual).toEqual(expected)
   })
+  it('answers the registry lock and access routes the console calls with the status the contract gives', async () => {
+    const REG = '/registry/registry/entity/dataset'
+    const settings = (id: string) => ({ query: { id }, body: { owner: 'steward', general: ['metadata-read'], groups: {} } })
+    // Each call gets a dataset of its own, so one account's lock never decides another's answer.
+    const unlocked = async () => ({ query: { id: await mintFor('steward') } })
+    const locked = async () => {
+      const id = await mintFor('steward')
+      await t.as('steward', 'PUT', `${REG}/locks/lock`, { body: { id, reason: 'matrix' } })
+      return id
+    }
+    const rows: Row[] = [
+      { route: 'lock', method: 'PUT', path: `${REG}/locks/lock`, expect: [200, 401, 200, 401, 401], prepare: async () => ({ body: { id: await mintFor('steward'), reason: 'matrix' } }) },
+      { route: 'unlock', method: 'PUT', path: `${REG}/locks/unlock`, expect: [200, 401, 200, 401, 401], prepare: async () => ({ body: { id: await locked(), reason: 'matrix' } }) },
+      { route: 'locked', method: 'GET', path: `${REG}/locks/locked`, expect: [200, 200, 200, 200, 401], prepare: unlocked },
+      { route: 'lock history', method: 'GET', path: `${REG}/locks/history`, expect: [200, 200, 200, 200, 401], prepare: unlocked },
+      { route: 'access settings', method: 'GET', path: `${REG}/auth/configuration`, expect: [200, 401, 200, 401, 401], prepare: unlocked },
+      { route: 'access update', method: 'PUT', path: `${REG}/auth/configuration`, expect: [200, 401, 200, 401, 401], prepare: async () => settings(await mintFor('steward')) },
+      { route: 'evaluate', method: 'GET', path: `${REG}/auth/evaluate`, expect: [200, 200, 200, 200, 401], prepare: unlocked },
+      { route: 'roles', method: 'GET', path: `${REG}/auth/roles`, expect: [200, 200, 200, 200, 401], prepare: async () => ({}) },
+    ]
+    const actual: Record<string, number[]> = {}
+    const expected: Record<string, number[]> = {}
+    for (const row of rows) {
+      expected[row.route] = row.expect
+      actual[row.route] = []
+      for (const user of USERS) actual[row.route].push((await t.as(user, row.method, row.path, await row.prepare(user))).status)
+    }
+    expect(actual).toEqual(expected)
+  })
 })

@@ -24,8 +24,16 @@ export async function listReviewers(q: Queryable): Promise<string[]> {
   return rows.map((row) => row.person_id)
 }
 
-/** Provena stores the id without checking that it is a Person. */
+/**
+ * Provena stores the id without checking it (its code has a TODO for the check); here an id that is not a
+ * registry Person is refused, as a reviewer nobody can be would leave requests no one may decide.
+ */
 export async function addReviewer(q: Queryable, personId: string): Promise<void> {
+  const { rows } = await q.query<{ item_subtype: string }>('SELECT item_subtype FROM items WHERE id = $1', [personId])
+  if (!rows.length) throw badRequest(`No registry item has the id ${personId}: a reviewer must be a Person in the registry.`)
+  if (rows[0].item_subtype !== 'PERSON') {
+    throw badRequest(`${personId} is a registry ${rows[0].item_subtype.toLowerCase()}, not a Person: a reviewer must be a Person in the registry.`)
+  }
   await q.query('INSERT INTO reviewers (person_id) VALUES ($1) ON CONFLICT DO NOTHING', [personId])
 }
 
