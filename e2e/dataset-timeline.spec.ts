@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from './axe'
-import { apiAs, expect, test, type FreshDataset } from './fixtures'
+import { apiAs, expect, personIdOf, test, type FreshDataset } from './fixtures'
 import { editThroughApi } from './history'
 import { signInAs } from './session'
 
@@ -8,7 +8,7 @@ async function liveADatasetsLife(baseURL: string, dataset: FreshDataset) {
   const { api } = await editThroughApi(baseURL, dataset)
   await api.call('PUT', '/registry/registry/entity/dataset/locks/lock', { id: dataset.id, reason: 'Under audit' })
   await api.call('PUT', '/registry/registry/entity/dataset/locks/unlock', { id: dataset.id, reason: 'Audit done' })
-  const [reviewer] = await api.call<string[]>('GET', '/data-store/release/sys-reviewers/list')
+  const reviewer = await personIdOf(api, 'reviewer')
   await api.call('POST', '/data-store/release/approval-request', { dataset_id: dataset.id, approver_id: reviewer, notes: 'Ready for release' })
   const reviewing = await apiAs(baseURL, 'reviewer')
   await reviewing.call('PUT', '/data-store/release/action-approval-request', { dataset_id: dataset.id, approve: false, notes: 'Please add a citation' })

@@ -27,6 +27,13 @@ export async function apiAs(baseURL: string, username: string) {
   return { call }
 }
 
+/** The registry Person a demo account is linked to (the Auth API's link lookup). */
+export async function personIdOf(api: Awaited<ReturnType<typeof apiAs>>, username: string): Promise<string> {
+  const link = await api.call<{ success: boolean; person_id: string | null }>('GET', `/auth-api/link/user/lookup?username=${encodeURIComponent(username)}`)
+  if (!link.person_id) throw new Error(`${username} is not linked to a registry Person`)
+  return link.person_id
+}
+
 /** Provena's own valid example payload under a name of the test's, pointed at a demo organisation. */
 export function examplePayload(name: string, organisationId: string): CollectionFormat {
   const payload = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as CollectionFormat
