@@ -5,12 +5,14 @@ import { VApp } from 'vuetify/components'
 import { h } from 'vue'
 import AppConfirmDialog from '@/components/app/AppConfirmDialog.vue'
 import { useDialogsStore } from '@/stores/dialogs'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { mountWithShell } from './mountWithShell'
 
 let wrapper: VueWrapper | undefined
 
 async function openDialog() {
-  wrapper = mountWithShell({ render: () => h(VApp, () => h(AppConfirmDialog)) })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
+  wrapper = mountWithShell({ render: () => h(VApp, () => h(AppConfirmDialog)) }, { global: { plugins: [router] } })
   await nextTick()
 }
 
@@ -54,5 +56,15 @@ describe('confirm() with AppConfirmDialog', () => {
     expect(document.body.textContent).toContain('Second')
     button('Confirm').click()
     await expect(second).resolves.toBe(true)
+  })
+
+  it('lists what the action touches as links; following one answers the question as cancelled', async () => {
+    await openDialog()
+    const answer = useDialogsStore().confirm({ title: 'Remove?', text: 'Two requests stay open.', links: [{ text: 'Reef survey', to: '/datasets/10378.1/1' }, { text: 'Coral cover', to: '/datasets/10378.1/2' }] })
+    await flushPromises()
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('#confirm-text a')]
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['Reef survey', '/datasets/10378.1/1'], ['Coral cover', '/datasets/10378.1/2']])
+    links[0].click()
+    await expect(answer).resolves.toBe(false)
   })
 })

@@ -11,6 +11,6 @@ export function mountWithShell(component: Component, options: Parameters<typeof 
   return mount(component, {
     attachTo: document.body,
     ...options,
-    global: { plugins: [vuetify, createPinia()], ...options.global },
+    global: { ...options.global, plugins: [vuetify, createPinia(), ...(options.global?.plugins ?? [])] },
   })
 }

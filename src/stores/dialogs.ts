@@ -1,11 +1,14 @@
 import { shallowRef } from 'vue'
 import { defineStore } from 'pinia'
+import type { RouteLocationRaw } from 'vue-router'
 
 export interface ConfirmOptions {
   title: string
   text: string
   confirmText?: string
   cancelText?: string
+  /** What the action touches, each with a page to look at first (following one cancels the question). */
+  links?: { text: string; to: RouteLocationRaw }[]
   /** Marks an action that destroys or discards something. */
   destructive?: boolean
 }

@@ -12,6 +12,8 @@ const ER_READ = 'entity-registry-read'
 const ER_WRITE = 'entity-registry-write'
 const ER_ADMIN = 'entity-registry-admin'
 const SYS_ADMIN = ['sys-admin-read', 'sys-admin-write', 'sys-admin-admin']
+/** The data store adds reviewers for sys-admin read and write, and removes them only with sys-admin admin too (contract §9.2). */
+const REVIEWER_ADD = ['sys-admin-read', 'sys-admin-write']
 
 interface RememberedIdentity {
   username: string
@@ -60,6 +62,8 @@ export const useSessionStore = defineStore('session', () => {
   const canWrite = computed(() => has(ER_READ, ER_WRITE))
   const isRegistryAdmin = computed(() => has(ER_READ, ER_WRITE, ER_ADMIN))
   const isSysAdmin = computed(() => has(...SYS_ADMIN))
+  const canAddReviewers = computed(() => has(...REVIEWER_ADD))
+  const canRemoveReviewers = isSysAdmin
   const isReviewer = computed(() => personId.value !== null && reviewerIds.value.includes(personId.value))
 
   /** Reads the signed-in user from the stored tokens, then (without holding up navigation) who they are in the registry. */
@@ -157,6 +161,8 @@ export const useSessionStore = defineStore('session', () => {
     canWrite,
     isRegistryAdmin,
     isSysAdmin,
+    canAddReviewers,
+    canRemoveReviewers,
     isReviewer,
     load,
     ensureLoaded,
