@@ -14,6 +14,7 @@ const TABS = [
   ['Versions', 'Versions', 'versions'],
   ['Release', 'Release', 'release'],
   ['Data access', 'Where the data is', 'access'],
+  ['Settings', 'Lock', 'settings'],
 ] as const
 const tabs = (page: Page) => page.getByRole('tablist', { name: 'Dataset sections' })
 
@@ -69,7 +70,7 @@ test('each tab has a deep link that survives a reload', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
   }
   await page.reload()
-  await expect(page.getByRole('heading', { level: 2, name: 'Where the data is' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: TABS.at(-1)![1], exact: true })).toBeVisible()
 })
 
 test('the metadata tab shows the schema titles and the values', async ({ page }) => {
@@ -142,8 +143,10 @@ test('a rejected dataset says so although its status is not released', async ({ 
 test('a locked dataset shows its lock', async ({ page }) => {
   const item = await api.findLocked(datasets.filter((d) => d.owner_username === 'steward'))
   await page.goto(pathOf(item.id))
-  await expect(page.getByText('Locked', { exact: true })).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Dataset status' }).getByText('Locked', { exact: true })).toBeVisible()
   await expect(page.getByText('Locked: metadata and files cannot be changed')).toBeVisible()
+  // On every tab, a banner says what the lock disables.
+  await expect(page.getByRole('alert').filter({ hasText: 'This dataset is locked' })).toContainText('Editing, reverting, new versions, release requests and file changes are disabled')
 })
 
 test('data access shows the storage location, and where external data lives', async ({ page }) => {

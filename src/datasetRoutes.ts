@@ -9,6 +9,7 @@ export const DATASET_TABS = [
   { value: 'versions', title: 'Versions' },
   { value: 'release', title: 'Release' },
   { value: 'access', title: 'Data access' },
+  { value: 'settings', title: 'Settings' },
 ] as const
 export type DatasetTab = (typeof DATASET_TABS)[number]['value']
 

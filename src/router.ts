@@ -12,7 +12,7 @@ const ANCHOR_VIEWS: Record<string, DatasetTab> = {
   details: 'metadata',
   versioning: 'versions',
   approvals: 'release',
-  settings: 'history',
+  settings: 'settings',
   download: 'access',
   upload: 'access',
   external: 'access',

@@ -7,6 +7,8 @@ export interface ConfirmOptions {
   text: string
   confirmText?: string
   cancelText?: string
+  /** Facts to weigh before answering, shown as a list under `text`. */
+  points?: string[]
   /** What the action touches, each with a page to look at first (following one cancels the question). */
   links?: { text: string; to: RouteLocationRaw }[]
   /** Marks an action that destroys or discards something. */
