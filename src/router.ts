@@ -83,6 +83,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Reviewers', realmRoles: WRITE },
   },
   {
+    // Any signed-in account, with or without data store roles: it is where one learns which roles one has.
+    path: '/profile',
+    name: 'profile',
+    component: () => import('@/views/ProfileView.vue'),
+    meta: { title: 'Profile' },
+  },
+  {
     path: '/signin',
     name: 'signin',
     component: () => import('@/views/SignInView.vue'),
