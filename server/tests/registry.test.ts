@@ -88,4 +88,23 @@ describe('locks and access settings', () => {
     expect(bad.status).toBe(422)
     expect((await t.as('reviewer', 'GET', '/registry/registry/entity/dataset/auth/configuration', { query: { id } })).status).toBe(401)
   })
+
+  it('grants a group\'s roles to its members only, refuses an owner change and keeps the settings on a refusal', async () => {
+    const minted = await t.as('steward', 'POST', '/data-store/register/mint-dataset', { body: await examplePayload(t) })
+    const id = (minted.body as { handle: string }).handle
+    const path = '/registry/registry/entity/dataset/auth/configuration'
+    const evaluate = (user: string) => t.as(user, 'GET', '/registry/registry/entity/dataset/auth/evaluate', { query: { id } })
+    // reader is in reef-team; reviewer is not.
+    const grant = { owner: 'steward', general: [], groups: { 'reef-team': ['metadata-read', 'metadata-write'] } }
+    expect((await t.as('steward', 'PUT', path, { query: { id }, body: grant })).status).toBe(200)
+    expect((await evaluate('reader')).body).toEqual({ roles: ['metadata-read', 'metadata-write'] })
+    expect((await evaluate('reviewer')).status).toBe(401)
+    const takeover = await t.as('steward', 'PUT', path, { query: { id }, body: { ...grant, owner: 'reviewer' } })
+    expect(takeover.status).toBe(400)
+    expect((takeover.body as { detail: string }).detail).toContain('owner of a dataset cannot be changed')
+    expect((await t.as('steward', 'PUT', path, { query: { id }, body: { owner: 'steward', general: [] } })).status).toBe(422)
+    expect((await t.as('steward', 'GET', path, { query: { id } })).body).toEqual(grant)
+    // The owner keeps every role whatever the settings say.
+    expect(((await evaluate('steward')).body as { roles: string[] }).roles).toHaveLength(5)
+  })
 })
