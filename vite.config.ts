@@ -68,7 +68,7 @@ export default defineConfig({
     strictPort: true,
     // The dev server hands everything but the app itself to the local stack, so the browser sees one origin.
     proxy: Object.fromEntries(
-      ['/config.json', '/data-store', '/registry', '/search-api', '/auth-api', '/auth/realms'].map((path) => [
+      ['/config.json', '/data-store', '/registry', '/search-api', '/auth-api', '/auth/realms', '/s3', '/storage'].map((path) => [
         path,
         { target: process.env.STACK_URL ?? 'http://127.0.0.1:8080' },
       ]),

@@ -13,6 +13,8 @@ import { searchRoutes } from './routes/search'
 import { authApiRoutes } from './routes/auth-api'
 import { outboxRoutes } from './routes/outbox'
 import { storageDownloadRoutes } from './routes/storage-download'
+import { s3Routes } from './s3/routes'
+import { ObjectStore } from './s3/objects'
 
 export interface AppOptions {
   console?: StaticConsoleOptions
@@ -65,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await searchRoutes(app, ctx)
     await authApiRoutes(app, ctx)
     await storageDownloadRoutes(app, ctx)
+    await app.register((s3) => s3Routes(s3, { db: ctx.db, store: new ObjectStore(ctx.db, ctx.storage), origins: ctx.consoleOrigins }), { prefix: '/s3' })
     await outboxRoutes(app, ctx)
   }
   if (options.registerOidc) await options.registerOidc(app)

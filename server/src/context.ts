@@ -12,6 +12,8 @@ export interface StackContext {
   itemJson: ItemJsonCache
   /** The origin links are made for (presigned URLs, approval e-mails). */
   publicOrigin: string
+  /** Origins the console is served from, for CORS on the S3 endpoint. */
+  consoleOrigins: string[]
   /** KEY=value settings reported by GET /admin/config. */
   settings: Record<string, string | undefined>
 }

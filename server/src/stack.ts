@@ -127,6 +127,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       storage,
       itemJson: new ItemJsonCache(),
       publicOrigin: options.origin,
+      consoleOrigins,
       settings: {
         STAGE: 'LOCAL',
         KEYCLOAK_ENDPOINT: issuer,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Queryable } from '../db/database'
 import { loadDataset } from './datasets'
 import { badRequest, DomainError, forbidden, notAuthorised, notFound } from './errors'
@@ -6,6 +5,7 @@ import { nowSeconds } from './items'
 import { hasAny, ROLES } from './roles'
 import { datasetPath, type FileStorage } from './storage'
 import type { Caller } from './types'
+import { issueCredentials } from './storage-credentials'
 
 /** Who may reach a dataset's files, and the links and credentials that reach them (contract §3.9-§3.11). */
 
@@ -39,16 +39,6 @@ export async function presignedDownloadUrl(q: Queryable, storage: FileStorage, c
   return storage.presign(origin, key, expires_in, nowSeconds())
 }
 
-/** Stand-ins shaped like AWS STS credentials; the local bucket needs none. */
-function localCredentials() {
-  return {
-    aws_access_key_id: `LOCAL${randomBytes(8).toString('hex').toUpperCase()}`,
-    aws_secret_access_key: randomBytes(30).toString('base64'),
-    aws_session_token: randomBytes(48).toString('base64'),
-    expiry: new Date((nowSeconds() + SESSION_SECONDS) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
-  }
-}
-
 export interface CredentialsRequest {
   datasetId: string
   write: boolean
@@ -73,5 +63,6 @@ export async function fileCredentials(q: Queryable, storage: FileStorage, caller
     throw notAuthorised('You do not have sufficient permissions to read from this dataset!')
   }
   const consoleUrl = request.consoleSession ? storage.presign(origin, item.s3.path, CONSOLE_SESSION_SECONDS, nowSeconds()) : null
-  return { credentials: localCredentials(), consoleUrl }
+  // Reads reach the dataset's prefix only: Provena's policy also lists the whole bucket, which shows nothing but key names.
+  return { credentials: await issueCredentials(q, item.s3.path, write, SESSION_SECONDS), consoleUrl }
 }
