@@ -11,6 +11,13 @@ export interface OidcConfig {
   scope: string
 }
 
+/** Where the console sends S3 requests with the credentials the data store issues. */
+export interface StorageConfig {
+  /** An S3-compatible endpoint, path style (the local stack's /s3); null means AWS's own regional endpoint. */
+  endpoint: string | null
+  region: string
+}
+
 export interface AppConfig {
   dataStoreApi: string
   registryApi: string
@@ -19,6 +26,7 @@ export interface AppConfig {
   oidc: OidcConfig
   /** Base URL that resolves handle ids, e.g. https://hdl.handle.net/ */
   handleResolver: string
+  storage: StorageConfig
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; source: string; problems: string[] }
@@ -26,10 +34,13 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; source
 export const CONFIG_URL = '/config.json'
 export const DEFAULT_SCOPE = 'openid profile email'
 export const DEFAULT_HANDLE_RESOLVER = 'https://hdl.handle.net/'
+/** Provena's deployments keep their buckets in Sydney. */
+export const DEFAULT_STORAGE_REGION = 'ap-southeast-2'
 
 const API_KEYS = ['dataStoreApi', 'registryApi', 'authApi', 'searchApi'] as const
-const TOP_KEYS = new Set<string>([...API_KEYS, 'oidc', 'handleResolver'])
+const TOP_KEYS = new Set<string>([...API_KEYS, 'oidc', 'handleResolver', 'storage'])
 const OIDC_KEYS = new Set(['authority', 'clientId', 'scope'])
+const STORAGE_KEYS = new Set(['endpoint', 'region'])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -77,9 +88,21 @@ export function parseConfig(raw: unknown): { config?: AppConfig; problems: strin
   }
   const handleResolver =
     raw.handleResolver === undefined ? DEFAULT_HANDLE_RESOLVER : checkUrl(raw.handleResolver, 'handleResolver', problems)
+  const storage: StorageConfig = { endpoint: null, region: DEFAULT_STORAGE_REGION }
+  if (raw.storage !== undefined) {
+    if (!isRecord(raw.storage)) problems.push('"storage" must be an object with an optional "endpoint" and "region".')
+    else {
+      unknownKeys(raw.storage, STORAGE_KEYS, 'storage.', problems)
+      if (raw.storage.endpoint !== undefined) storage.endpoint = checkUrl(raw.storage.endpoint, 'storage.endpoint', problems)
+      if (raw.storage.region !== undefined) {
+        if (typeof raw.storage.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(raw.storage.region)) problems.push(`"storage.region" must be an AWS region such as ap-southeast-2, but is ${JSON.stringify(raw.storage.region)}.`)
+        else storage.region = raw.storage.region
+      }
+    }
+  }
   if (problems.length) return { problems }
   return {
-    config: { dataStoreApi, registryApi, authApi, searchApi, oidc, handleResolver: handleResolver.replace(/\/?$/, '/') },
+    config: { dataStoreApi, registryApi, authApi, searchApi, oidc, handleResolver: handleResolver.replace(/\/?$/, '/'), storage },
     problems,
   }
 }

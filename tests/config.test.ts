@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_HANDLE_RESOLVER, DEFAULT_SCOPE, getConfig, loadConfig, parseConfig, setConfig } from '@/config'
+import { DEFAULT_HANDLE_RESOLVER, DEFAULT_SCOPE, DEFAULT_STORAGE_REGION, getConfig, loadConfig, parseConfig, setConfig } from '@/config'
 
 const valid = {
   dataStoreApi: 'https://data-api.example.org/',
@@ -22,7 +22,17 @@ describe('parseConfig', () => {
       dataStoreApi: 'https://data-api.example.org',
       oidc: { ...valid.oidc, scope: DEFAULT_SCOPE },
       handleResolver: DEFAULT_HANDLE_RESOLVER,
+      storage: { endpoint: null, region: DEFAULT_STORAGE_REGION },
     })
+  })
+
+  it('takes an S3-compatible storage endpoint and region, and checks them', () => {
+    expect(parseConfig({ ...valid, storage: { endpoint: 'http://localhost:8080/s3/', region: 'us-west-2' } }).config?.storage).toEqual({ endpoint: 'http://localhost:8080/s3', region: 'us-west-2' })
+    expect(parseConfig({ ...valid, storage: { endpoint: 'ftp://x', region: 'Sydney', bucket: 'b' } }).problems).toEqual([
+      '"storage.bucket" is not a known setting (known: endpoint, region).',
+      '"storage.endpoint" must be an absolute http(s) URL, but is "ftp://x".',
+      '"storage.region" must be an AWS region such as ap-southeast-2, but is "Sydney".',
+    ])
   })
 
   it('keeps an explicit scope and handle resolver, with the resolver ending in a slash', () => {
@@ -51,7 +61,7 @@ describe('parseConfig', () => {
   it('reports unknown keys, which are usually typos', () => {
     const { problems } = parseConfig({ ...valid, dataStoreAPI: 'x', oidc: { ...valid.oidc, client_id: 'y' } })
     expect(problems).toEqual([
-      '"dataStoreAPI" is not a known setting (known: dataStoreApi, registryApi, authApi, searchApi, oidc, handleResolver).',
+      '"dataStoreAPI" is not a known setting (known: dataStoreApi, registryApi, authApi, searchApi, oidc, handleResolver, storage).',
       '"oidc.client_id" is not a known setting (known: authority, clientId, scope).',
     ])
   })

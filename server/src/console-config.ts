@@ -7,6 +7,8 @@ export interface ConsoleConfig {
   authApi: string
   searchApi: string
   oidc: { authority: string; clientId: string }
+  /** The stack's S3 endpoint; a real deployment leaves it out and uses AWS's regional endpoint. */
+  storage: { endpoint: string; region: string }
 }
 
 export const CONSOLE_CLIENT_ID = 'datastore-console'
@@ -23,6 +25,7 @@ export function consoleConfigFor(origin: string, issuer = `${origin}${REALM_PATH
     authApi: `${origin}/auth-api`,
     searchApi: `${origin}/search-api`,
     oidc: { authority: issuer, clientId: CONSOLE_CLIENT_ID },
+    storage: { endpoint: `${origin}/s3`, region: 'ap-southeast-2' },
   }
 }
 

@@ -32,6 +32,7 @@ describe('the built console', () => {
       authApi: 'http://127.0.0.1:9999/auth-api',
       searchApi: 'http://127.0.0.1:9999/search-api',
       oidc: { authority: 'http://127.0.0.1:9999/auth/realms/provena', clientId: 'datastore-console' },
+      storage: { endpoint: 'http://127.0.0.1:9999/s3', region: 'ap-southeast-2' },
     })
   })
 

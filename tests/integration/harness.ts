@@ -28,6 +28,7 @@ export function configFor(baseUrl: string): AppConfig {
     authApi: `${baseUrl}/auth-api`,
     searchApi: `${baseUrl}/search-api`,
     oidc: { authority: `${baseUrl}/auth/realms/provena`, clientId: 'datastore-console', scope: 'openid profile email' },
+    storage: { endpoint: `${baseUrl}/s3`, region: 'ap-southeast-2' },
     handleResolver: 'https://hdl.handle.net/',
   }
 }
