@@ -29,3 +29,13 @@ const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 export function formatDay(seconds: number | null | undefined): string {
   return seconds ? day.format(new Date(seconds * 1000)) : ''
 }
+
+const sizeUnits = ['bytes', 'KB', 'MB', 'GB', 'TB']
+
+/** A byte count as people read it: 1,234 bytes, 12.3 KB, 4.5 GB (decimal units, as S3's console shows them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes.toLocaleString()} ${bytes === 1 ? 'byte' : 'bytes'}`
+  const unit = Math.min(sizeUnits.length - 1, Math.floor(Math.log10(bytes) / 3))
+  const value = bytes / 1000 ** unit
+  return `${value.toLocaleString(undefined, { maximumFractionDigits: value < 10 ? 1 : 0 })} ${sizeUnits[unit]}`
+}

@@ -2,6 +2,7 @@ import { signOut } from '@/auth/oidc'
 import { removeDraftsOf } from '@/metadata/drafts'
 import { useNotifyStore } from '@/stores/notify'
 import { useSessionStore } from '@/stores/session'
+import { forgetStorageCredentials } from '@/stores/datasetFiles'
 
 /** Signing out on purpose, from the account menu or from a page that can do nothing else for the user. */
 export function useSignOut() {
@@ -11,6 +12,7 @@ export function useSignOut() {
   return async function leave() {
     // Signing out on purpose leaves none of this user's unsaved work on a shared machine (an expired session keeps it).
     if (session.claims) removeDraftsOf(session.claims.username)
+    forgetStorageCredentials()
     try {
       await signOut()
     } catch {

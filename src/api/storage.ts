@@ -1,0 +1,92 @@
+import { AwsClient } from 'aws4fetch'
+import { getConfig } from '@/config'
+import { ApiError, isCancelled } from './errors'
+import type { Credentials } from './models/datastore'
+
+// S3 itself, reached with the temporary credentials the data store issues (contract §3.11-§3.12); not part of the
+// Python client, which hands the credentials to boto3. Requests are signed in the browser by aws4fetch.
+
+/** One object in a listing. */
+export interface StorageObject {
+  key: string
+  size: number
+  last_modified: string
+  etag: string
+}
+
+export interface ListObjectsPage {
+  objects: StorageObject[]
+  next_continuation_token: string | null
+}
+
+export interface ListObjectsRequest {
+  bucket: string
+  prefix: string
+  continuation_token?: string | null
+  max_keys?: number
+}
+
+/** The endpoint objects live at: the configured S3-compatible one (path style), else AWS's regional one (virtual host). */
+export function objectUrl(bucket: string, key = '', query = ''): string {
+  const { endpoint, region } = getConfig().storage
+  const path = key.split('/').map(encodeURIComponent).join('/')
+  const base = endpoint ? `${endpoint}/${bucket}/${path}` : `https://${bucket}.s3.${region}.amazonaws.com/${path}`
+  return query ? `${base}?${query}` : base
+}
+
+/** The s3:// form that awscli and boto3 take. */
+export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`
+
+function signer(credentials: Credentials): AwsClient {
+  return new AwsClient({
+    accessKeyId: credentials.aws_access_key_id,
+    secretAccessKey: credentials.aws_secret_access_key,
+    sessionToken: credentials.aws_session_token,
+    service: 's3',
+    region: getConfig().storage.region,
+    // The store decides on retries (latest request wins); the signer's own ten would hide a refusal.
+    retries: 0,
+  })
+}
+
+const textOf = (parent: Element | Document, name: string) => parent.getElementsByTagName(name)[0]?.textContent ?? null
+
+/** S3's XML error as an ApiError: the code leads, as awscli prints it ("AccessDenied: Access Denied"). */
+async function failure(response: Response): Promise<ApiError> {
+  const body = await response.text().catch(() => '')
+  const xml = body.startsWith('<') ? new DOMParser().parseFromString(body, 'application/xml') : null
+  const code = xml ? textOf(xml, 'Code') : null
+  const message = xml ? textOf(xml, 'Message') : null
+  const detail = code ? `${code}: ${message ?? ''}`.trim() : `The storage answered ${response.status}.`
+  const kind = response.status === 403 ? 'forbidden' : response.status === 404 ? 'not-found' : response.status >= 500 ? 'server' : response.status === 401 ? 'unauthenticated' : 'bad-request'
+  // An expired credential is a 400 in S3; the store renews on it, so it gets its own kind.
+  return new ApiError(code === 'ExpiredToken' ? 'unauthenticated' : kind, response.status, detail)
+}
+
+async function send(credentials: Credentials, url: string, init: RequestInit): Promise<Response> {
+  let response: Response
+  try {
+    response = await signer(credentials).fetch(url, init)
+  } catch (error) {
+    if (isCancelled(error)) throw error
+    // A browser hides why a cross-origin request failed; a bucket without CORS for this origin is the usual cause.
+    throw new ApiError('network', null, 'The storage could not be reached from the browser: the network failed, or the bucket does not allow requests from this site (CORS).')
+  }
+  if (!response.ok) throw await failure(response)
+  return response
+}
+
+/** ListObjectsV2: one page of the objects under a prefix, in key order. */
+export async function listObjects(credentials: Credentials, request: ListObjectsRequest, signal?: AbortSignal): Promise<ListObjectsPage> {
+  const query = new URLSearchParams({ 'list-type': '2', prefix: request.prefix, 'max-keys': String(request.max_keys ?? 1000) })
+  if (request.continuation_token) query.set('continuation-token', request.continuation_token)
+  const response = await send(credentials, objectUrl(request.bucket, '', query.toString()), { method: 'GET', signal })
+  const xml = new DOMParser().parseFromString(await response.text(), 'application/xml')
+  const objects = [...xml.getElementsByTagName('Contents')].map((node) => ({
+    key: textOf(node, 'Key') ?? '',
+    size: Number(textOf(node, 'Size') ?? 0),
+    last_modified: textOf(node, 'LastModified') ?? '',
+    etag: textOf(node, 'ETag') ?? '',
+  }))
+  return { objects, next_continuation_token: textOf(xml, 'IsTruncated') === 'true' ? textOf(xml, 'NextContinuationToken') : null }
+}

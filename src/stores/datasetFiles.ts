@@ -1,0 +1,79 @@
+import { ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { generatePresignedUrl, generateReadAccessCredentials } from '@/api/datastore'
+import type { Credentials } from '@/api/models/datastore'
+import type { ItemDataset } from '@/api/models/registry'
+import { listObjects, type StorageObject } from '@/api/storage'
+import { toApiError } from '@/api/errors'
+import { useTrackedRequest } from './status'
+
+/** Credentials are renewed this long before they expire, so no listing starts with one about to lapse. */
+const RENEW_BEFORE_MS = 5 * 60_000
+const PAGE = 1000
+
+// Kept out of the store's state (and so out of devtools and any state dump): they are secrets for as long as they last.
+let held: { datasetId: string; credentials: Credentials } | null = null
+
+/**
+ * The files of the dataset on screen, read from storage with read credentials fetched on demand and renewed
+ * before they expire. Pages show as they arrive, so a dataset of thousands of files fills the table at once.
+ */
+export const useDatasetFilesStore = defineStore('datasetFiles', () => {
+  const datasetId = ref<string | null>(null)
+  const objects = shallowRef<StorageObject[]>([])
+  const complete = ref(false)
+  const reading = useTrackedRequest()
+  const linking = useTrackedRequest()
+
+  async function readCredentials(item: ItemDataset, signal: AbortSignal): Promise<Credentials> {
+    const fresh = held?.datasetId === item.id && Date.parse(held.credentials.expiry) - Date.now() > RENEW_BEFORE_MS
+    if (fresh) return held!.credentials
+    const { credentials } = await generateReadAccessCredentials({ dataset_id: item.id, console_session_required: false }, signal)
+    held = { datasetId: item.id, credentials }
+    return credentials
+  }
+
+  function load(item: ItemDataset) {
+    if (datasetId.value !== item.id) {
+      datasetId.value = item.id
+      objects.value = []
+    }
+    complete.value = false
+    return reading.run(async (signal) => {
+      try {
+        await listAll(item, signal)
+      } catch (error) {
+        // Storage refused the credentials (expired early, or revoked): the next try asks for new ones.
+        if (toApiError(error).kind === 'unauthenticated') held = null
+        throw error
+      }
+    })
+  }
+
+  async function listAll(item: ItemDataset, signal: AbortSignal) {
+    const credentials = await readCredentials(item, signal)
+    let token: string | null = null
+    const found: StorageObject[] = []
+    do {
+      const page = await listObjects(credentials, { bucket: item.s3.bucket_name, prefix: item.s3.path, continuation_token: token, max_keys: PAGE }, signal)
+      found.push(...page.objects)
+      objects.value = [...found]
+      token = page.next_continuation_token
+    } while (token)
+    complete.value = true
+  }
+
+  /** A presigned link to one file (the data store's generate-presigned-url), for downloading or sharing. */
+  async function linkTo(item: ItemDataset, path: string): Promise<string | null> {
+    let url: string | null = null
+    await linking.run((signal) => generatePresignedUrl({ dataset_id: item.id, file_path: path }, signal), (response) => (url = response.presigned_url))
+    return url
+  }
+
+  return { datasetId, objects, complete, status: reading.status, error: reading.error, linkStatus: linking.status, linkError: linking.error, load, linkTo }
+})
+
+/** Forgets the held credentials (on sign-out). */
+export function forgetStorageCredentials() {
+  held = null
+}
