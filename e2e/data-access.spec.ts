@@ -31,3 +31,50 @@ test('the Files section lists the seeded files by folder, filters them and downl
   await expect(files.getByRole('row', { name: /metadata\.json/ })).toBeVisible()
   await expect(files.getByRole('row', { name: /README\.md/ })).toHaveCount(0)
 })
+
+test('credentials: the secret hidden until revealed, copied whole for the chosen shell, and renewed', async ({ page, context, freshDataset }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}?tab=access`)
+  const panel = page.getByRole('region', { name: 'Credentials for awscli and other tools' })
+  await panel.getByRole('button', { name: 'Get write credentials' }).click()
+  await expect(panel.getByText(/Write credentials, expire in 7 h 59 min/)).toBeVisible()
+  const block = panel.getByLabel('Credentials as Bash commands')
+  await expect(block).toContainText('export AWS_SECRET_ACCESS_KEY="••••••••"')
+  await expectNoAxeViolations(page)
+  await panel.getByRole('button', { name: 'Copy the Bash commands' }).click()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toMatch(/^export AWS_ACCESS_KEY_ID="ASIA[0-9A-F]{16}"\nexport AWS_SECRET_ACCESS_KEY="[\w-]{40}"\n/)
+  await panel.getByRole('checkbox', { name: 'Show the secret key and session token' }).check()
+  await expect(block).not.toContainText('••••')
+  await panel.getByRole('button', { name: 'PowerShell' }).click()
+  await expect(panel.getByLabel('Credentials as PowerShell commands')).toContainText('$Env:AWS_ACCESS_KEY_ID="ASIA')
+  await expect(panel.getByText(/^aws s3 sync \.\/dataset s3:\/\/local-data-store\/datasets\/.+ --endpoint-url http:\/\/127\.0\.0\.1:\d+\/s3$/)).toBeVisible()
+  const firstKey = /AWS_ACCESS_KEY_ID="(\w+)"/.exec(copied)![1]
+  await panel.getByRole('button', { name: 'Get new ones' }).click()
+  await expect(panel.getByLabel('Credentials as PowerShell commands')).not.toContainText(firstKey)
+  await expect(panel.getByRole('link', { name: /Open the folder in the AWS console/ })).toBeVisible()
+})
+
+test('write credentials are refused for a released dataset, with the reason', async ({ page, baseURL }) => {
+  const seeded = await seededAs(baseURL!, 'steward')
+  const released = (await seeded.listAll()).find((d) => d.owner_username === 'steward' && d.release_status === 'RELEASED' && d.collection_format.dataset_info.access_info.reposited !== false)!
+  await signInAs(page, 'steward', `/datasets/${released.id}?tab=access`)
+  const write = page.getByRole('button', { name: 'Get write credentials' })
+  await expect(write).toBeDisabled()
+  await expect(write).toHaveAccessibleDescription('The dataset is released, so its files are fixed. Create a new version to change them.')
+  await page.getByRole('button', { name: 'Get read credentials' }).click()
+  await expect(page.getByText(/Read credentials, expire in/)).toBeVisible()
+  await expect(page.getByText(/^aws s3 sync/)).toHaveCount(0)
+})
+
+test.describe('at 390×844', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+  test('the files and credentials fit the screen, every shell within reach', async ({ page, freshDataset }) => {
+    await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}?tab=access`)
+    await page.getByRole('button', { name: 'Get read credentials' }).click()
+    const powershell = page.getByRole('button', { name: 'PowerShell' })
+    await expect(powershell).toBeVisible()
+    expect((await powershell.boundingBox())!.x + (await powershell.boundingBox())!.width).toBeLessThanOrEqual(390)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  })
+})
