@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expectNoAxeViolations } from './axe'
-import { expect, test } from './fixtures'
+import { apiAs, expect, test } from './fixtures'
 import { seededAs } from './seeded'
 import { signInAs } from './session'
 
@@ -62,6 +62,9 @@ test('write credentials are refused for a released dataset, with the reason', as
   const write = page.getByRole('button', { name: 'Get write credentials' })
   await expect(write).toBeDisabled()
   await expect(write).toHaveAccessibleDescription('The dataset is released, so its files are fixed. Create a new version to change them.')
+  const upload = page.getByRole('region', { name: 'Upload' })
+  await expect(upload).toContainText('The dataset is released, so its files are fixed. Create a new version to change them.')
+  await expect(upload.getByLabel('Choose files to upload')).toHaveCount(0)
   await page.getByRole('button', { name: 'Get read credentials' }).click()
   await expect(page.getByText(/Read credentials, expire in/)).toBeVisible()
   await expect(page.getByText(/^aws s3 sync/)).toHaveCount(0)
@@ -77,4 +80,30 @@ test.describe('at 390×844', () => {
     expect((await powershell.boundingBox())!.x + (await powershell.boundingBox())!.width).toBeLessThanOrEqual(390)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   })
+})
+
+test('upload: several files, one in parts, with progress, then listed; a forbidden folder is refused before sending', async ({ page, freshDataset, baseURL }) => {
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}?tab=access`)
+  const upload = page.getByRole('region', { name: 'Upload' })
+  const big = Buffer.alloc(20 * 1024 * 1024, 'x')
+  await upload.getByRole('textbox', { name: 'Into folder' }).fill('raw')
+  await upload.getByLabel('Choose files to upload').setInputFiles([
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('field notes\n') },
+    { name: 'table.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') },
+    { name: 'big.bin', mimeType: 'application/octet-stream', buffer: big },
+  ])
+  await expect(upload.getByRole('status')).toHaveText(/Uploaded 3 files \(21 MB\)\./, { timeout: 30_000 })
+  const files = page.getByRole('region', { name: 'Files' })
+  await files.getByRole('button', { name: 'raw/' }).click()
+  for (const name of ['big.bin', 'notes.txt', 'table.csv']) await expect(files.getByRole('row', { name: new RegExp(name) })).toBeVisible()
+  await expect(files.getByRole('row', { name: /big\.bin/ })).toContainText('21 MB')
+  // The parts were joined into the whole file in storage.
+  const api = await apiAs(baseURL!, freshDataset.owner)
+  const { presigned_url } = await api.call<{ presigned_url: string }>('POST', '/data-store/registry/items/generate-presigned-url', { dataset_id: freshDataset.id, file_path: 'raw/big.bin' })
+  expect(Buffer.from(await (await fetch(presigned_url)).arrayBuffer()).equals(big)).toBe(true)
+  await expectNoAxeViolations(page)
+
+  await upload.getByRole('textbox', { name: 'Into folder' }).fill('../outside')
+  await upload.getByLabel('Choose files to upload').setInputFiles([{ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }])
+  await expect(upload.getByRole('list', { name: 'Uploads' })).toContainText('The path contains "../", which the data store does not allow.')
 })

@@ -37,7 +37,7 @@ export function objectUrl(bucket: string, key = '', query = ''): string {
 /** The s3:// form that awscli and boto3 take. */
 export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`
 
-function signer(credentials: Credentials): AwsClient {
+export function signer(credentials: Credentials): AwsClient {
   return new AwsClient({
     accessKeyId: credentials.aws_access_key_id,
     secretAccessKey: credentials.aws_secret_access_key,
@@ -49,21 +49,25 @@ function signer(credentials: Credentials): AwsClient {
   })
 }
 
-const textOf = (parent: Element | Document, name: string) => parent.getElementsByTagName(name)[0]?.textContent ?? null
+export const textOf = (parent: Element | Document, name: string) => parent.getElementsByTagName(name)[0]?.textContent ?? null
 
 /** S3's XML error as an ApiError: the code leads, as awscli prints it ("AccessDenied: Access Denied"). */
 async function failure(response: Response): Promise<ApiError> {
-  const body = await response.text().catch(() => '')
+  return storageError(response.status, await response.text().catch(() => ''))
+}
+
+/** S3's XML error body as an ApiError. */
+export function storageError(status: number, body: string): ApiError {
   const xml = body.startsWith('<') ? new DOMParser().parseFromString(body, 'application/xml') : null
   const code = xml ? textOf(xml, 'Code') : null
   const message = xml ? textOf(xml, 'Message') : null
-  const detail = code ? `${code}: ${message ?? ''}`.trim() : `The storage answered ${response.status}.`
-  const kind = response.status === 403 ? 'forbidden' : response.status === 404 ? 'not-found' : response.status >= 500 ? 'server' : response.status === 401 ? 'unauthenticated' : 'bad-request'
+  const detail = code ? `${code}: ${message ?? ''}`.trim() : `The storage answered ${status}.`
+  const kind = status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status >= 500 ? 'server' : status === 401 ? 'unauthenticated' : 'bad-request'
   // An expired credential is a 400 in S3; the store renews on it, so it gets its own kind.
-  return new ApiError(code === 'ExpiredToken' ? 'unauthenticated' : kind, response.status, detail)
+  return new ApiError(code === 'ExpiredToken' ? 'unauthenticated' : kind, status, detail)
 }
 
-async function send(credentials: Credentials, url: string, init: RequestInit): Promise<Response> {
+export async function send(credentials: Credentials, url: string, init: RequestInit): Promise<Response> {
   let response: Response
   try {
     response = await signer(credentials).fetch(url, init)
