@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { expectNoAxeViolations } from './axe'
 import { apiAs, expect, test } from './fixtures'
 import { seededAs } from './seeded'
@@ -106,4 +106,40 @@ test('upload: several files, one in parts, with progress, then listed; a forbidd
   await upload.getByRole('textbox', { name: 'Into folder' }).fill('../outside')
   await upload.getByLabel('Choose files to upload').setInputFiles([{ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }])
   await expect(upload.getByRole('list', { name: 'Uploads' })).toContainText('The path contains "../", which the data store does not allow.')
+})
+
+test('a reload mid-upload loses nothing: the same file chosen again continues from the last part that arrived', async ({ page, freshDataset, baseURL }, testInfo) => {
+  const path = testInfo.outputPath('big.bin')
+  const bytes = Buffer.alloc(20 * 1024 * 1024)
+  for (let i = 0; i < bytes.length; i += 1024) bytes[i] = (i / 1024) % 256
+  await writeFile(path, bytes)
+  // Fault injected on purpose: the network stalls on part 2, as a dropped connection would.
+  const parts: string[] = []
+  await page.route('**/s3/**', async (route) => {
+    const part = /partNumber=(\d+)/.exec(route.request().url())?.[1]
+    if (part) parts.push(part)
+    if (part === '2') return // never answered
+    await route.continue()
+  })
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}?tab=access`)
+  const upload = page.getByRole('region', { name: 'Upload' })
+  await upload.getByLabel('Choose files to upload').setInputFiles(path)
+  await expect.poll(() => parts).toContain('2')
+  await page.unrouteAll({ behavior: 'ignoreErrors' })
+  parts.length = 0
+  await page.route('**/s3/**', async (route) => {
+    const part = /partNumber=(\d+)/.exec(route.request().url())?.[1]
+    if (part) parts.push(part)
+    await route.continue()
+  })
+  await page.reload()
+  await expect(upload.getByText('Uploads cut short')).toBeVisible()
+  await expect(upload).toContainText('big.bin (21 MB)')
+  await upload.getByLabel('Choose files to upload').setInputFiles(path)
+  await expect(upload.getByRole('status')).toHaveText(/Uploaded 1 file \(21 MB\)\./, { timeout: 30_000 })
+  expect(parts).toEqual(['2', '3'])
+  await expect(upload.getByText('Uploads cut short')).toHaveCount(0)
+  const api = await apiAs(baseURL!, freshDataset.owner)
+  const { presigned_url } = await api.call<{ presigned_url: string }>('POST', '/data-store/registry/items/generate-presigned-url', { dataset_id: freshDataset.id, file_path: 'big.bin' })
+  expect(Buffer.from(await (await fetch(presigned_url)).arrayBuffer()).equals(bytes)).toBe(true)
 })

@@ -14,6 +14,7 @@ const fakes = vi.hoisted(() => ({
   uploadPart: vi.fn<typeof upload.uploadPart>(),
   completeMultipartUpload: vi.fn<typeof upload.completeMultipartUpload>(),
   abortMultipartUpload: vi.fn<typeof upload.abortMultipartUpload>(),
+  listParts: vi.fn<typeof upload.listParts>(),
 }))
 vi.mock('@/api/datastore', () => ({ generateWriteAccessCredentials: fakes.generateWriteAccessCredentials }))
 vi.mock('@/api/storageUpload', () => fakes)
@@ -26,6 +27,7 @@ const file = (name: string, size = 10) => ({ file: new File([new Uint8Array(size
 const settle = () => new Promise((resolve) => setTimeout(resolve, 120))
 
 beforeEach(() => {
+  localStorage.clear()
   setActivePinia(createPinia())
   resetStrictFakes(fakes)
   fakes.generateWriteAccessCredentials.mockResolvedValue({ status: { success: true, details: '' }, credentials })
@@ -107,5 +109,57 @@ describe('useDatasetUploadStore', () => {
     store.cancelAll()
     await settle()
     expect(store.totals.active).toBe(0)
+  })
+
+  it('resumes a remembered upload from the parts storage holds, and retries a part that failed on a 5xx', async () => {
+    const big = file('big.bin', 17 * 1024 * 1024)
+    localStorage.setItem('console.uploads', JSON.stringify([{ datasetId: item.id, path: 'big.bin', size: big.file.size, lastModified: big.file.lastModified, uploadId: 'up-old' }]))
+    fakes.listParts.mockResolvedValue([{ part_number: 1, etag: '"p1"', size: 8 * 1024 * 1024 }, { part_number: 2, etag: '"p2"', size: 8 * 1024 * 1024 }])
+    fakes.uploadPart.mockRejectedValueOnce(new ApiError('server', 503, 'SlowDown')).mockResolvedValue('"p3"')
+    fakes.completeMultipartUpload.mockResolvedValue(undefined)
+    const store = useDatasetUploadStore()
+    store.add(item, [big])
+    await settle()
+    await settle()
+    expect(store.entries[0].status).toBe('done')
+    expect(fakes.createMultipartUpload).not.toHaveBeenCalled()
+    expect(fakes.uploadPart.mock.calls.map((call) => call[4])).toEqual([3, 3])
+    expect(fakes.completeMultipartUpload).toHaveBeenCalledWith(credentials, item.s3.bucket_name, `${item.s3.path}big.bin`, 'up-old', ['"p1"', '"p2"', '"p3"'], expect.any(AbortSignal))
+    expect(localStorage.getItem('console.uploads')).toBe('[]')
+  })
+
+  it('pauses keeping the parts, and resumes with the same upload', async () => {
+    fakes.createMultipartUpload.mockResolvedValue('up-3')
+    let hang = true
+    fakes.uploadPart.mockImplementation((_c, _b, _k, _u, n, _body, _p, signal) =>
+      hang ? new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')))) : Promise.resolve(`"p${n}"`),
+    )
+    fakes.listParts.mockResolvedValue([])
+    fakes.completeMultipartUpload.mockResolvedValue(undefined)
+    const store = useDatasetUploadStore()
+    store.add(item, [file('big.bin', 17 * 1024 * 1024)])
+    await settle()
+    store.pause(store.entries[0].id)
+    await settle()
+    expect(store.entries[0].status).toBe('paused')
+    expect(fakes.abortMultipartUpload).not.toHaveBeenCalled()
+    hang = false
+    store.retry(store.entries[0].id)
+    await settle()
+    await settle()
+    expect(store.entries[0].status).toBe('done')
+    expect(fakes.listParts).toHaveBeenCalledWith(credentials, item.s3.bucket_name, `${item.s3.path}big.bin`, 'up-3', expect.any(AbortSignal))
+    expect(fakes.createMultipartUpload).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not retry a part storage refused (4xx)', async () => {
+    fakes.createMultipartUpload.mockResolvedValue('up-4')
+    fakes.uploadPart.mockRejectedValue(new ApiError('forbidden', 403, 'AccessDenied: Access Denied'))
+    const store = useDatasetUploadStore()
+    store.add(item, [file('big.bin', 17 * 1024 * 1024)])
+    await settle()
+    await settle()
+    expect(store.entries[0]).toMatchObject({ status: 'failed', error: 'AccessDenied: Access Denied' })
+    expect(fakes.uploadPart).toHaveBeenCalledTimes(1)
   })
 })

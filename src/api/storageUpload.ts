@@ -83,3 +83,14 @@ export async function completeMultipartUpload(credentials: Credentials, bucket: 
 export async function abortMultipartUpload(credentials: Credentials, bucket: string, key: string, uploadId: string): Promise<void> {
   await send(credentials, objectUrl(bucket, key, `uploadId=${encodeURIComponent(uploadId)}`), { method: 'DELETE' })
 }
+
+/** ListParts: the parts an unfinished multipart upload already holds, so a resumed upload sends only the rest. */
+export async function listParts(credentials: Credentials, bucket: string, key: string, uploadId: string, signal: AbortSignal): Promise<{ part_number: number; etag: string; size: number }[]> {
+  const response = await send(credentials, objectUrl(bucket, key, `uploadId=${encodeURIComponent(uploadId)}`), { method: 'GET', signal })
+  const xml = new DOMParser().parseFromString(await response.text(), 'application/xml')
+  return [...xml.getElementsByTagName('Part')].map((part) => ({
+    part_number: Number(textOf(part, 'PartNumber')),
+    etag: textOf(part, 'ETag') ?? '',
+    size: Number(textOf(part, 'Size')),
+  }))
+}

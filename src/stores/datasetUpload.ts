@@ -4,10 +4,12 @@ import { generateWriteAccessCredentials } from '@/api/datastore'
 import { isCancelled, toApiError } from '@/api/errors'
 import type { Credentials } from '@/api/models/datastore'
 import type { ItemDataset } from '@/api/models/registry'
-import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, putObject, uploadPart } from '@/api/storageUpload'
+import { abortMultipartUpload, putObject } from '@/api/storageUpload'
+import { sendInParts } from '@/uploadInParts'
+import { forgetUpload, resumableFor } from '@/uploadResume'
 import { pathProblem } from '@/uploadPaths'
 
-export type UploadStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'refused'
+export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'failed' | 'cancelled' | 'refused'
 
 export interface UploadEntry {
   id: number
@@ -19,9 +21,8 @@ export interface UploadEntry {
   error: string | null
 }
 
-/** Files above this go in parts; each part is retried on its own by S3 clients, and a lost connection costs one part. */
-const MULTIPART_OVER = 16 * 1024 * 1024
-const PART_SIZE = 8 * 1024 * 1024
+/** Files above this go in parts (uploadInParts.ts): a lost connection then costs one part, and a reload can resume. */
+export const MULTIPART_OVER = 16 * 1024 * 1024
 const AT_ONCE = 3
 const RENEW_BEFORE_MS = 5 * 60_000
 const FLUSH_MS = 50
@@ -30,6 +31,8 @@ const FLUSH_MS = 50
 let held: { datasetId: string; credentials: Credentials } | null = null
 const files = new Map<number, File>()
 const controllers = new Map<number, AbortController>()
+/** Uploads stopped by Pause: their parts stay in storage for the resume. */
+const pausing = new Set<number>()
 
 /**
  * The upload queue of the dataset on screen: files go straight to storage with write credentials, three at a
@@ -64,6 +67,7 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
       sent: live.reduce((sum, e) => sum + (e.status === 'done' ? e.size : e.sent), 0),
       done: live.filter((e) => e.status === 'done').length,
       failed: live.filter((e) => e.status === 'failed').length,
+      paused: live.filter((e) => e.status === 'paused').length,
       active: live.filter((e) => e.status === 'queued' || e.status === 'uploading').length,
     }
   })
@@ -118,39 +122,56 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
       if (file.size <= MULTIPART_OVER) {
         await putObject(creds, bucket, key, file, (sent) => update(entry.id, { sent }), controller.signal)
       } else {
-        uploadId = await createMultipartUpload(creds, bucket, key, file.type || 'application/octet-stream', controller.signal)
-        const etags: string[] = []
-        for (let start = 0; start < file.size; start += PART_SIZE) {
-          const part = file.slice(start, start + PART_SIZE)
-          etags.push(await uploadPart(creds, bucket, key, uploadId, etags.length + 1, part, (sent) => update(entry.id, { sent: start + sent }), controller.signal))
-        }
-        await completeMultipartUpload(creds, bucket, key, uploadId, etags, controller.signal)
+        uploadId = await sendInParts(creds, { bucket, key }, file, identity(entry, file), (sent) => update(entry.id, { sent }), controller.signal)
       }
       update(entry.id, { status: 'done', sent: file.size })
     } catch (error) {
       const cancelled = controller.signal.aborted || isCancelled(error)
-      if (cancelled && uploadId && held) void abortMultipartUpload(held.credentials, bucket, key, uploadId).catch(() => undefined)
+      const paused = cancelled && pausing.has(entry.id)
+      const partial = uploadId ?? resumableFor(identity(entry, file))
+      if (cancelled && !paused && partial && held) {
+        forgetUpload(partial)
+        void abortMultipartUpload(held.credentials, bucket, key, partial).catch(() => undefined)
+      }
       if (!cancelled && toApiError(error).kind === 'unauthenticated') held = null
-      update(entry.id, cancelled ? { status: 'cancelled' } : { status: 'failed', error: toApiError(error).detail })
+      update(entry.id, paused ? { status: 'paused' } : cancelled ? { status: 'cancelled' } : { status: 'failed', error: toApiError(error).detail })
     } finally {
+      pausing.delete(entry.id)
       controllers.delete(entry.id)
       // After the flush that applies this entry's end, so the count of those running is right.
       setTimeout(pump, FLUSH_MS)
     }
   }
 
+  const identity = (entry: UploadEntry, file: File) => ({ datasetId: item!.id, path: entry.path, size: file.size, lastModified: file.lastModified })
+
+  /** Stops an upload in parts, keeping them for Resume (or the same file chosen again after a reload). */
+  function pause(id: number) {
+    pausing.add(id)
+    controllers.get(id)?.abort()
+  }
+
   function cancel(id: number) {
     const controller = controllers.get(id)
-    if (controller) controller.abort()
-    else entries.value = entries.value.map((e) => (e.id === id && e.status === 'queued' ? { ...e, status: 'cancelled' } : e))
+    if (controller) return controller.abort()
+    const entry = entries.value.find((e) => e.id === id)
+    const file = files.get(id)
+    // A paused upload's parts are in storage: cancelling drops them there too.
+    const partial = entry?.status === 'paused' && file ? resumableFor(identity(entry, file)) : null
+    if (partial && held && item) {
+      forgetUpload(partial)
+      void abortMultipartUpload(held.credentials, item.s3.bucket_name, `${item.s3.path}${entry!.path}`, partial).catch(() => undefined)
+    }
+    entries.value = entries.value.map((e) => (e.id === id && (e.status === 'queued' || e.status === 'paused') ? { ...e, status: 'cancelled' } : e))
   }
 
   function cancelAll() {
-    for (const entry of entries.value) if (entry.status === 'queued' || entry.status === 'uploading') cancel(entry.id)
+    for (const entry of entries.value) if (entry.status === 'queued' || entry.status === 'uploading' || entry.status === 'paused') cancel(entry.id)
   }
 
+  /** Tries a failed or cancelled upload again, or resumes a paused one from its last part. */
   function retry(id: number) {
-    entries.value = entries.value.map((e) => (e.id === id && (e.status === 'failed' || e.status === 'cancelled') ? { ...e, status: 'queued', sent: 0, error: null } : e))
+    entries.value = entries.value.map((e) => (e.id === id && (e.status === 'failed' || e.status === 'cancelled' || e.status === 'paused') ? { ...e, status: 'queued', sent: 0, error: null } : e))
     pump()
   }
 
@@ -160,5 +181,5 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     entries.value = kept
   }
 
-  return { entries, totals, drained, add, cancel, cancelAll, retry, clearFinished }
+  return { entries, totals, drained, add, pause, cancel, cancelAll, retry, clearFinished }
 })
