@@ -143,3 +143,15 @@ test('a reload mid-upload loses nothing: the same file chosen again continues fr
   const { presigned_url } = await api.call<{ presigned_url: string }>('POST', '/data-store/registry/items/generate-presigned-url', { dataset_id: freshDataset.id, file_path: 'big.bin' })
   expect(Buffer.from(await (await fetch(presigned_url)).arrayBuffer()).equals(bytes)).toBe(true)
 })
+
+test('when the browser cannot reach storage, the upload says so and offers the command line', async ({ page, freshDataset }) => {
+  // Fault injected on purpose: every request to storage fails as a bucket without CORS for this site would.
+  await page.route('**/s3/**', (route) => (route.request().method() === 'PUT' ? route.abort('failed') : route.continue()))
+  await signInAs(page, freshDataset.owner, `/datasets/${freshDataset.id}?tab=access`)
+  const upload = page.getByRole('region', { name: 'Upload' })
+  await upload.getByLabel('Choose files to upload').setInputFiles([{ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('a') }])
+  await expect(upload.getByText('The browser could not reach the storage')).toBeVisible()
+  await expect(upload).toContainText('aws s3 sync ./dataset s3://local-data-store/')
+  await expect(upload.getByRole('button', { name: 'Retry uploading a.txt' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})

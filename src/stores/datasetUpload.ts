@@ -19,6 +19,8 @@ export interface UploadEntry {
   sent: number
   status: UploadStatus
   error: string | null
+  /** The browser could not reach storage at all (the network, or a bucket that refuses this site by CORS). */
+  unreachable?: boolean
 }
 
 /** Files above this go in parts (uploadInParts.ts): a lost connection then costs one part, and a reload can resume. */
@@ -134,7 +136,8 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
         void abortMultipartUpload(held.credentials, bucket, key, partial).catch(() => undefined)
       }
       if (!cancelled && toApiError(error).kind === 'unauthenticated') held = null
-      update(entry.id, paused ? { status: 'paused' } : cancelled ? { status: 'cancelled' } : { status: 'failed', error: toApiError(error).detail })
+      const failure = toApiError(error)
+      update(entry.id, paused ? { status: 'paused' } : cancelled ? { status: 'cancelled' } : { status: 'failed', error: failure.detail, unreachable: failure.kind === 'network' && failure.status === null })
     } finally {
       pausing.delete(entry.id)
       controllers.delete(entry.id)
