@@ -51,6 +51,21 @@ export function signer(credentials: Credentials): AwsClient {
 
 export const textOf = (parent: Element | Document, name: string) => parent.getElementsByTagName(name)[0]?.textContent ?? null
 
+/** The text of the first <name> element in a flat piece of S3's XML. */
+function tag(xml: string, name: string): string | null {
+  const start = xml.indexOf(`<${name}>`)
+  if (start < 0) return null
+  const end = xml.indexOf(`</${name}>`, start)
+  return end < 0 ? null : xml.slice(start + name.length + 2, end)
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, name: string) =>
+    name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (ENTITIES[name] ?? whole),
+  )
+}
+
 /** S3's XML error as an ApiError: the code leads, as awscli prints it ("AccessDenied: Access Denied"). */
 async function failure(response: Response): Promise<ApiError> {
   return storageError(response.status, await response.text().catch(() => ''))
@@ -80,17 +95,25 @@ export async function send(credentials: Credentials, url: string, init: RequestI
   return response
 }
 
+/**
+ * A ListObjectsV2 answer, scanned rather than parsed into a DOM: a page of 1,000 objects through DOMParser
+ * was a long task on a slow machine, and S3's listing is a flat, regular document.
+ */
+export function parseListing(xml: string): ListObjectsPage {
+  const objects = [...xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)].map(([, node]) => ({
+    key: unescapeXml(tag(node, 'Key') ?? ''),
+    size: Number(tag(node, 'Size') ?? 0),
+    last_modified: tag(node, 'LastModified') ?? '',
+    etag: unescapeXml(tag(node, 'ETag') ?? ''),
+  }))
+  const next = tag(xml, 'IsTruncated') === 'true' ? tag(xml, 'NextContinuationToken') : null
+  return { objects, next_continuation_token: next ? unescapeXml(next) : null }
+}
+
 /** ListObjectsV2: one page of the objects under a prefix, in key order. */
 export async function listObjects(credentials: Credentials, request: ListObjectsRequest, signal?: AbortSignal): Promise<ListObjectsPage> {
   const query = new URLSearchParams({ 'list-type': '2', prefix: request.prefix, 'max-keys': String(request.max_keys ?? 1000) })
   if (request.continuation_token) query.set('continuation-token', request.continuation_token)
   const response = await send(credentials, objectUrl(request.bucket, '', query.toString()), { method: 'GET', signal })
-  const xml = new DOMParser().parseFromString(await response.text(), 'application/xml')
-  const objects = [...xml.getElementsByTagName('Contents')].map((node) => ({
-    key: textOf(node, 'Key') ?? '',
-    size: Number(textOf(node, 'Size') ?? 0),
-    last_modified: textOf(node, 'LastModified') ?? '',
-    etag: textOf(node, 'ETag') ?? '',
-  }))
-  return { objects, next_continuation_token: textOf(xml, 'IsTruncated') === 'true' ? textOf(xml, 'NextContinuationToken') : null }
+  return parseListing(await response.text())
 }

@@ -57,6 +57,9 @@ export const useDatasetFilesStore = defineStore('datasetFiles', () => {
     do {
       const page = await listObjects(credentials, { bucket: item.s3.bucket_name, prefix: item.s3.path, continuation_token: token, max_keys: PAGE }, signal)
       found.push(...page.objects)
+      // Each page shows in a task of its own, apart from the reading of the next.
+      await new Promise((resolve) => setTimeout(resolve))
+      signal.throwIfAborted()
       objects.value = [...found]
       token = page.next_continuation_token
     } while (token)
