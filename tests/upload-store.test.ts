@@ -20,6 +20,7 @@ vi.mock('@/api/datastore', () => ({ generateWriteAccessCredentials: fakes.genera
 vi.mock('@/api/storageUpload', () => fakes)
 
 const { useDatasetUploadStore } = await import('@/stores/datasetUpload')
+const { forgetStorageCredentials } = await import('@/stores/storageCredentialCache')
 
 const credentials = { aws_access_key_id: 'ASIA1', aws_secret_access_key: 's', aws_session_token: 't', expiry: new Date(Date.now() + 8 * 3600_000).toISOString() }
 const item = itemDataset('10378.1/1')
@@ -28,6 +29,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 120))
 
 beforeEach(() => {
   localStorage.clear()
+  forgetStorageCredentials()
   setActivePinia(createPinia())
   resetStrictFakes(fakes)
   fakes.generateWriteAccessCredentials.mockResolvedValue({ status: { success: true, details: '' }, credentials })

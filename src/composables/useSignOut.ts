@@ -2,7 +2,7 @@ import { signOut } from '@/auth/oidc'
 import { removeDraftsOf } from '@/metadata/drafts'
 import { useNotifyStore } from '@/stores/notify'
 import { useSessionStore } from '@/stores/session'
-import { forgetStorageCredentials } from '@/stores/datasetFiles'
+import { forgetStorageCredentials } from '@/stores/storageCredentialCache'
 
 /** Signing out on purpose, from the account menu or from a page that can do nothing else for the user. */
 export function useSignOut() {

@@ -1,18 +1,13 @@
 import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { generatePresignedUrl, generateReadAccessCredentials } from '@/api/datastore'
-import type { Credentials } from '@/api/models/datastore'
+import { generatePresignedUrl } from '@/api/datastore'
 import type { ItemDataset } from '@/api/models/registry'
 import { listObjects, type StorageObject } from '@/api/storage'
 import { toApiError } from '@/api/errors'
 import { useTrackedRequest } from './status'
+import { readCredentials } from './storageCredentialCache'
 
-/** Credentials are renewed this long before they expire, so no listing starts with one about to lapse. */
-const RENEW_BEFORE_MS = 5 * 60_000
 const PAGE = 1000
-
-// Kept out of the store's state (and so out of devtools and any state dump): they are secrets for as long as they last.
-let held: { datasetId: string; credentials: Credentials } | null = null
 
 /**
  * The files of the dataset on screen, read from storage with read credentials fetched on demand and renewed
@@ -25,14 +20,6 @@ export const useDatasetFilesStore = defineStore('datasetFiles', () => {
   const reading = useTrackedRequest()
   const linking = useTrackedRequest()
 
-  async function readCredentials(item: ItemDataset, signal: AbortSignal): Promise<Credentials> {
-    const fresh = held?.datasetId === item.id && Date.parse(held.credentials.expiry) - Date.now() > RENEW_BEFORE_MS
-    if (fresh) return held!.credentials
-    const { credentials } = await generateReadAccessCredentials({ dataset_id: item.id, console_session_required: false }, signal)
-    held = { datasetId: item.id, credentials }
-    return credentials
-  }
-
   function load(item: ItemDataset) {
     if (datasetId.value !== item.id) {
       datasetId.value = item.id
@@ -44,14 +31,15 @@ export const useDatasetFilesStore = defineStore('datasetFiles', () => {
         await listAll(item, signal)
       } catch (error) {
         // Storage refused the credentials (expired early, or revoked): the next try asks for new ones.
-        if (toApiError(error).kind === 'unauthenticated') held = null
+        if (toApiError(error).kind === 'unauthenticated') readCredentials.drop()
         throw error
       }
     })
   }
 
   async function listAll(item: ItemDataset, signal: AbortSignal) {
-    const credentials = await readCredentials(item, signal)
+    const credentials = await readCredentials.get(item.id)
+    signal.throwIfAborted()
     let token: string | null = null
     const found: StorageObject[] = []
     do {
@@ -76,7 +64,3 @@ export const useDatasetFilesStore = defineStore('datasetFiles', () => {
   return { datasetId, objects, complete, status: reading.status, error: reading.error, linkStatus: linking.status, linkError: linking.error, load, linkTo }
 })
 
-/** Forgets the held credentials (on sign-out). */
-export function forgetStorageCredentials() {
-  held = null
-}

@@ -1,12 +1,11 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { generateWriteAccessCredentials } from '@/api/datastore'
 import { isCancelled, toApiError } from '@/api/errors'
-import type { Credentials } from '@/api/models/datastore'
 import type { ItemDataset } from '@/api/models/registry'
 import { abortMultipartUpload, putObject } from '@/api/storageUpload'
 import { sendInParts } from '@/uploadInParts'
 import { forgetUpload, resumableFor } from '@/uploadResume'
+import { writeCredentials } from './storageCredentialCache'
 import { pathProblem } from '@/uploadPaths'
 
 export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'failed' | 'cancelled' | 'refused'
@@ -26,11 +25,9 @@ export interface UploadEntry {
 /** Files above this go in parts (uploadInParts.ts): a lost connection then costs one part, and a reload can resume. */
 export const MULTIPART_OVER = 16 * 1024 * 1024
 const AT_ONCE = 3
-const RENEW_BEFORE_MS = 5 * 60_000
 const FLUSH_MS = 50
 
-// Secrets, and File objects that cannot be reactive: both kept beside the store's state, not in it.
-let held: { datasetId: string; credentials: Credentials } | null = null
+// File objects cannot be reactive: kept beside the store's state, not in it (credentials: storageCredentialCache).
 const files = new Map<number, File>()
 const controllers = new Map<number, AbortController>()
 /** Uploads stopped by Pause: their parts stay in storage for the resume. */
@@ -74,21 +71,6 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     }
   })
 
-  let asking: Promise<Credentials> | null = null
-
-  /** Held credentials while fresh; otherwise one request shared by every upload that starts meanwhile. */
-  function credentials(): Promise<Credentials> {
-    if (held?.datasetId === item!.id && Date.parse(held.credentials.expiry) - Date.now() > RENEW_BEFORE_MS) return Promise.resolve(held.credentials)
-    const datasetId = item!.id
-    asking ??= generateWriteAccessCredentials({ dataset_id: datasetId, console_session_required: false })
-      .then(({ credentials }) => {
-        held = { datasetId, credentials }
-        return credentials
-      })
-      .finally(() => (asking = null))
-    return asking
-  }
-
   /** Queues files for `dataset`; a path the data store forbids is refused here, before anything is sent. */
   function add(dataset: ItemDataset, chosen: { file: File; path: string }[]) {
     if (item?.id !== dataset.id) entries.value = entries.value.filter((e) => e.status === 'uploading' || e.status === 'queued')
@@ -119,7 +101,7 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     const bucket = item!.s3.bucket_name
     let uploadId: string | null = null
     try {
-      const creds = await credentials()
+      const creds = await writeCredentials.get(item!.id)
       controller.signal.throwIfAborted()
       if (file.size <= MULTIPART_OVER) {
         await putObject(creds, bucket, key, file, (sent) => update(entry.id, { sent }), controller.signal)
@@ -131,11 +113,12 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
       const cancelled = controller.signal.aborted || isCancelled(error)
       const paused = cancelled && pausing.has(entry.id)
       const partial = uploadId ?? resumableFor(identity(entry, file))
+      const held = writeCredentials.current()
       if (cancelled && !paused && partial && held) {
         forgetUpload(partial)
-        void abortMultipartUpload(held.credentials, bucket, key, partial).catch(() => undefined)
+        void abortMultipartUpload(held, bucket, key, partial).catch(() => undefined)
       }
-      if (!cancelled && toApiError(error).kind === 'unauthenticated') held = null
+      if (!cancelled && toApiError(error).kind === 'unauthenticated') writeCredentials.drop()
       const failure = toApiError(error)
       update(entry.id, paused ? { status: 'paused' } : cancelled ? { status: 'cancelled' } : { status: 'failed', error: failure.detail, unreachable: failure.kind === 'network' && failure.status === null })
     } finally {
@@ -161,9 +144,10 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     const file = files.get(id)
     // A paused upload's parts are in storage: cancelling drops them there too.
     const partial = entry?.status === 'paused' && file ? resumableFor(identity(entry, file)) : null
+    const held = writeCredentials.current()
     if (partial && held && item) {
       forgetUpload(partial)
-      void abortMultipartUpload(held.credentials, item.s3.bucket_name, `${item.s3.path}${entry!.path}`, partial).catch(() => undefined)
+      void abortMultipartUpload(held, item.s3.bucket_name, `${item.s3.path}${entry!.path}`, partial).catch(() => undefined)
     }
     entries.value = entries.value.map((e) => (e.id === id && (e.status === 'queued' || e.status === 'paused') ? { ...e, status: 'cancelled' } : e))
   }
