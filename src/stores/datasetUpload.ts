@@ -59,16 +59,19 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     }, FLUSH_MS)
   }
 
+  // One pass: it runs on every flush, over every file in the queue.
   const totals = computed(() => {
-    const live = entries.value.filter((e) => e.status !== 'refused' && e.status !== 'cancelled')
-    return {
-      bytes: live.reduce((sum, e) => sum + e.size, 0),
-      sent: live.reduce((sum, e) => sum + (e.status === 'done' ? e.size : e.sent), 0),
-      done: live.filter((e) => e.status === 'done').length,
-      failed: live.filter((e) => e.status === 'failed').length,
-      paused: live.filter((e) => e.status === 'paused').length,
-      active: live.filter((e) => e.status === 'queued' || e.status === 'uploading').length,
+    const sum = { bytes: 0, sent: 0, done: 0, failed: 0, paused: 0, active: 0 }
+    for (const e of entries.value) {
+      if (e.status === 'refused' || e.status === 'cancelled') continue
+      sum.bytes += e.size
+      sum.sent += e.status === 'done' ? e.size : e.sent
+      if (e.status === 'done') sum.done++
+      else if (e.status === 'failed') sum.failed++
+      else if (e.status === 'paused') sum.paused++
+      else sum.active++
     }
+    return sum
   })
 
   /** Queues files for `dataset`; a path the data store forbids is refused here, before anything is sent. */
