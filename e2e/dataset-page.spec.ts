@@ -23,7 +23,7 @@ let api: Awaited<ReturnType<typeof seededAs>>
 
 test.beforeAll(async ({ baseURL }) => {
   api = await seededAs(baseURL!, 'steward')
-  datasets = await api.listAll()
+  datasets = await api.listSeeded()
 })
 
 test.beforeEach(async ({ page }) => {

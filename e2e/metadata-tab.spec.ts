@@ -7,7 +7,7 @@ import { signInAs } from './session'
 let spatial: ItemDataset
 
 test.beforeAll(async ({ baseURL }) => {
-  const datasets = await (await seededAs(baseURL!, 'steward')).listAll()
+  const datasets = await (await seededAs(baseURL!, 'steward')).listSeeded()
   spatial = datasets.find((d) => d.collection_format.dataset_info.spatial_info?.coverage?.startsWith('SRID=4326;POLYGON'))!
 })
 

@@ -33,7 +33,7 @@ test('a very long query is capped in the field and echoed short', async ({ page 
 })
 
 test('an unknown history entry says so and still shows the history and the current metadata', async ({ page, baseURL }) => {
-  const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+  const [item] = await (await seededAs(baseURL!, 'steward')).listSeeded()
   await signInAs(page, 'steward', `/datasets/${item.id}?tab=history&entry=999`)
   await expect(page.getByText('This dataset has no history entry 999; the current metadata is shown instead.')).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'History entries, newest first' }).getByRole('link')).toHaveCount(item.history.length)
@@ -50,7 +50,7 @@ test('the not-found page shows who is signed in', async ({ page }) => {
 })
 
 test('the two copy buttons beside a handle say which is which', async ({ page, baseURL }) => {
-  const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+  const [item] = await (await seededAs(baseURL!, 'steward')).listSeeded()
   await signInAs(page, 'steward', `/datasets/${item.id}`)
   const link = page.getByRole('button', { name: /^Copy the handle's link / }).first()
   await expect(page.getByRole('button', { name: `Copy the handle id ${item.id}` }).first()).toBeVisible()
@@ -60,7 +60,7 @@ test('the two copy buttons beside a handle say which is which', async ({ page, b
 })
 
 test('a tab the page does not have is replaced in the URL; a malformed URI filter is explained, not applied', async ({ page, baseURL }) => {
-  const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+  const [item] = await (await seededAs(baseURL!, 'steward')).listSeeded()
   await signInAs(page, 'steward', `/datasets/${item.id}?tab=bogus`)
   await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true')
   await expect(page).not.toHaveURL(/tab=/)
@@ -173,7 +173,7 @@ for (const [width, height] of [[390, 844], [320, 640]] as const) {
     expect(await sideways()).toBeLessThanOrEqual(0)
     await expectNoAxeViolations(page)
 
-    const [item] = await (await seededAs(baseURL!, 'steward')).listAll()
+    const [item] = await (await seededAs(baseURL!, 'steward')).listSeeded()
     await page.goto(`/datasets/${item.id}`)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.display_name)
     await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible()

@@ -21,6 +21,15 @@ export async function seededAs(baseURL: string, username: string) {
     return items
   }
 
+  /**
+   * The demo datasets alone, without those tests mint as they run (the seed dates its records at least 30
+   * days back), so a test that picks "the steward's first dataset" never gets another test's fresh one.
+   */
+  async function listSeeded(): Promise<ItemDataset[]> {
+    const dayAgo = Date.now() / 1000 - 86_400
+    return (await listAll()).filter((item) => item.created_timestamp < dayAgo)
+  }
+
   async function fetchDataset(id: string) {
     const response = await fetch(`${baseURL}/data-store/registry/items/fetch-dataset?handle_id=${encodeURIComponent(id)}`, { headers })
     return (await response.json()) as { item: ItemDataset; roles: string[]; locked: boolean }
@@ -37,5 +46,5 @@ export async function seededAs(baseURL: string, username: string) {
     throw new Error('No locked dataset in the seeded store')
   }
 
-  return { listAll, fetchDataset, displayName, findLocked }
+  return { listAll, listSeeded, fetchDataset, displayName, findLocked }
 }
