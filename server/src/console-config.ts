@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { STORAGE_REGION } from './s3/presign'
 
 /** The `/config.json` the built console reads at start-up, pointing every service at this stack. */
 export interface ConsoleConfig {
@@ -25,7 +26,7 @@ export function consoleConfigFor(origin: string, issuer = `${origin}${REALM_PATH
     authApi: `${origin}/auth-api`,
     searchApi: `${origin}/search-api`,
     oidc: { authority: issuer, clientId: CONSOLE_CLIENT_ID },
-    storage: { endpoint: `${origin}/s3`, region: 'ap-southeast-2' },
+    storage: { endpoint: `${origin}/s3`, region: STORAGE_REGION },
   }
 }
 

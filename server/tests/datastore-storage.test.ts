@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestStack, type TestStack } from './helpers/stack'
 import { examplePayload, personOf, seededDataset } from './helpers/fixtures'
+import { attachment } from '../src/s3/presign'
 
 let t: TestStack
 beforeAll(async () => {
@@ -15,13 +16,32 @@ describe('presigned URLs', () => {
     expect(res.status).toBe(200)
     const { presigned_url } = res.body as { presigned_url: string }
     expect(res.body).toMatchObject({ dataset_id: item.id, file_path: 'README.md' })
+    // A Signature V4 query on the stack's S3 endpoint, as boto3 makes one on AWS.
+    const url = new URL(presigned_url)
+    expect(url.pathname).toBe(`/s3/${item.s3.bucket_name}/${item.s3.path}README.md`)
+    expect(url.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256')
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('60')
     const download = await fetch(presigned_url)
     expect(download.status).toBe(200)
-    expect(download.headers.get('content-disposition')).toContain(`attachment; filename="${item.s3.path}README.md"`)
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="README.md"; filename*=UTF-8''README.md`)
     expect(await download.text()).toContain(item.display_name)
     // Change the signature's first character to a different one (replacing it with a fixed '0' was a no-op one time in 16).
-    const tampered = await fetch(presigned_url.replace(/signature=(.)/, (_match, first: string) => `signature=${first === '0' ? '1' : '0'}`))
+    const tampered = await fetch(presigned_url.replace(/X-Amz-Signature=(.)/, (_match, first: string) => `X-Amz-Signature=${first === '0' ? '1' : '0'}`))
     expect(tampered.status).toBe(403)
+    expect(await tampered.text()).toContain('<Code>SignatureDoesNotMatch</Code>')
+    // The link reaches its one file, not its neighbours.
+    const neighbour = new URL(presigned_url)
+    neighbour.pathname = neighbour.pathname.replace('README.md', 'data/observations.csv')
+    expect((await fetch(neighbour)).status).toBe(403)
+    // Its credential lasts as long as the link: once that has passed, S3's ExpiredToken.
+    await t.stack.db.query('UPDATE storage_credentials SET expires_at = 1 WHERE access_key_id = $1', [url.searchParams.get('X-Amz-Credential')!.split('/')[0]])
+    const late = await fetch(presigned_url)
+    expect(late.status).toBe(400)
+    expect(await late.text()).toContain('<Code>ExpiredToken</Code>')
+  })
+
+  it('names the download after the file, with an ASCII fallback for names that need one', () => {
+    expect(attachment('datasets/10378-1-1/data/résumé "v1".txt')).toBe(`attachment; filename="r_sum_ _v1_.txt"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22v1%22.txt`)
   })
 
   it('refuses traversal, missing files, bad expiry and callers without dataset-data-read', async () => {

@@ -128,7 +128,8 @@ describe('reading datasets', () => {
     expect(signed).toMatchObject({ dataset_id: item.id, file_path: 'README.md' })
     const download = await fetch(signed.presigned_url)
     expect(download.status).toBe(200)
-    expect(download.headers.get('content-disposition')).toContain(`${item.s3.path}README.md`)
+    expect(new URL(signed.presigned_url).pathname).toBe(`/s3/${item.s3.bucket_name}/${item.s3.path}README.md`)
+    expect(download.headers.get('content-disposition')).toContain('attachment; filename="README.md"')
     expect(await download.text()).toContain(item.display_name)
   })
 

@@ -6,6 +6,7 @@ import { hasAny, ROLES } from './roles'
 import { datasetPath, type FileStorage } from './storage'
 import type { Caller } from './types'
 import { issueCredentials } from './storage-credentials'
+import { presignGet } from '../s3/presign'
 
 /** Who may reach a dataset's files, and the links and credentials that reach them (contract §3.9-§3.11). */
 
@@ -19,7 +20,10 @@ export interface DownloadRequest {
   expires_in: number
 }
 
-/** A presigned link to one file; `origin` is where the link points. */
+/**
+ * A presigned GET of one file on the stack's S3 endpoint. It is signed with a read credential made for this link
+ * alone, lasting as long as the link: the secret stays here, and the link reaches that one key.
+ */
 export async function presignedDownloadUrl(q: Queryable, storage: FileStorage, caller: Caller, request: DownloadRequest, origin: string) {
   const { dataset_id, file_path, expires_in } = request
   let roles: string[]
@@ -36,7 +40,8 @@ export async function presignedDownloadUrl(q: Queryable, storage: FileStorage, c
   if (forbiddenPart) throw badRequest(`File path '${file_path}' contains '${forbiddenPart}' which is not allowed.`)
   const key = `${datasetPath(dataset_id)}${file_path}`
   if (!storage.exists(key)) throw notFound(`File path '${file_path}' does not exist in dataset with id ${dataset_id}`)
-  return storage.presign(origin, key, expires_in, nowSeconds())
+  const credentials = await issueCredentials(q, key, false, expires_in)
+  return presignGet(`${origin}/s3`, storage.bucket, key, credentials, expires_in)
 }
 
 export interface CredentialsRequest {
