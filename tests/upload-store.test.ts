@@ -25,7 +25,7 @@ const { forgetStorageCredentials } = await import('@/stores/storageCredentialCac
 const credentials = { aws_access_key_id: 'ASIA1', aws_secret_access_key: 's', aws_session_token: 't', expiry: new Date(Date.now() + 8 * 3600_000).toISOString() }
 const item = itemDataset('10378.1/1')
 const file = (name: string, size = 10) => ({ file: new File([new Uint8Array(size)], name), path: name })
-const settle = () => new Promise((resolve) => setTimeout(resolve, 120))
+const settle = () => new Promise((resolve) => setTimeout(resolve, 250))
 
 beforeEach(() => {
   localStorage.clear()
@@ -65,6 +65,18 @@ describe('useDatasetUploadStore', () => {
     expect(store.drained).toBeGreaterThan(0)
     expect(fakes.putObject).toHaveBeenCalledWith(credentials, item.s3.bucket_name, `${item.s3.path}a`, expect.any(File), expect.any(Function), expect.any(AbortSignal))
     expect(fakes.generateWriteAccessCredentials).toHaveBeenCalledTimes(1)
+  })
+
+  it('sends each file once when uploads finish between flushes, and counts the queue drained once', async () => {
+    fakes.putObject.mockResolvedValue('"e"')
+    const store = useDatasetUploadStore()
+    store.add(item, Array.from({ length: 20 }, (_, i) => file(`f${i}`)))
+    await settle()
+    await settle()
+    expect(fakes.putObject).toHaveBeenCalledTimes(20)
+    expect(new Set(fakes.putObject.mock.calls.map((call) => call[2])).size).toBe(20)
+    expect(store.totals).toMatchObject({ done: 20, active: 0 })
+    expect(store.drained).toBe(1)
   })
 
   it('refuses a forbidden path, keeps a failure\'s reason, and retries it', async () => {

@@ -37,8 +37,17 @@ export function objectUrl(bucket: string, key = '', query = ''): string {
 /** The s3:// form that awscli and boto3 take. */
 export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`
 
+/**
+ * Derived signing keys (four HMACs per credential and day), shared by every signer: without it each of a
+ * thousand small uploads derived the same key again. Cleared with the credentials at sign-out.
+ */
+const signingKeys = new Map<string, ArrayBuffer>()
+export const forgetSigningKeys = () => signingKeys.clear()
+
 export function signer(credentials: Credentials): AwsClient {
+  if (signingKeys.size > 16) signingKeys.clear()
   return new AwsClient({
+    cache: signingKeys,
     accessKeyId: credentials.aws_access_key_id,
     secretAccessKey: credentials.aws_secret_access_key,
     sessionToken: credentials.aws_session_token,

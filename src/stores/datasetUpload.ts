@@ -25,7 +25,7 @@ export interface UploadEntry {
 /** Files above this go in parts (uploadInParts.ts): a lost connection then costs one part, and a reload can resume. */
 export const MULTIPART_OVER = 16 * 1024 * 1024
 const AT_ONCE = 3
-const FLUSH_MS = 50
+const FLUSH_MS = 100
 
 // File objects cannot be reactive: kept beside the store's state, not in it (credentials: storageCredentialCache).
 const files = new Map<number, File>()
@@ -35,7 +35,7 @@ const pausing = new Set<number>()
 
 /**
  * The upload queue of the dataset on screen: files go straight to storage with write credentials, three at a
- * time, each with its progress. Progress is applied every 50 ms at most, so a thousand small files never hold up the page.
+ * time, each with its progress. Changes are applied every 100 ms at most, so a thousand small files never hold up the page.
  */
 export const useDatasetUploadStore = defineStore('datasetUpload', () => {
   const entries = shallowRef<UploadEntry[]>([])
@@ -56,6 +56,8 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
       const changes = new Map(progress)
       progress.clear()
       entries.value = entries.value.map((entry) => (changes.has(entry.id) ? { ...entry, ...changes.get(entry.id) } : entry))
+      const finished = [...changes.values()].some((change) => change.status === 'done')
+      if (finished && !controllers.size && !entries.value.some((e) => e.status === 'queued')) drained.value++
     }, FLUSH_MS)
   }
 
@@ -88,17 +90,19 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     pump()
   }
 
+  // Counted by the uploads under way, not by status: statuses reach `entries` at the next flush.
   function pump() {
-    const running = entries.value.filter((e) => e.status === 'uploading').length
-    const waiting = entries.value.filter((e) => e.status === 'queued' && !controllers.has(e.id)).slice(0, AT_ONCE - running)
+    const free = AT_ONCE - controllers.size
+    if (free <= 0) return
+    // A small file can start and finish between flushes: its changes wait in `progress`, so it is not waiting.
+    const waiting = entries.value.filter((e) => e.status === 'queued' && !controllers.has(e.id) && !progress.has(e.id)).slice(0, free)
     for (const entry of waiting) void send(entry)
-    if (!running && !waiting.length && entries.value.some((e) => e.status === 'done')) drained.value++
   }
 
   async function send(entry: UploadEntry) {
     const controller = new AbortController()
     controllers.set(entry.id, controller)
-    entries.value = entries.value.map((e) => (e.id === entry.id ? { ...e, status: 'uploading', sent: 0, error: null } : e))
+    update(entry.id, { status: 'uploading', sent: 0, error: null })
     const file = files.get(entry.id)!
     const key = `${item!.s3.path}${entry.path}`
     const bucket = item!.s3.bucket_name
@@ -127,8 +131,7 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
     } finally {
       pausing.delete(entry.id)
       controllers.delete(entry.id)
-      // After the flush that applies this entry's end, so the count of those running is right.
-      setTimeout(pump, FLUSH_MS)
+      pump()
     }
   }
 
@@ -161,6 +164,7 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
 
   /** Tries a failed or cancelled upload again, or resumes a paused one from its last part. */
   function retry(id: number) {
+    progress.delete(id)
     entries.value = entries.value.map((e) => (e.id === id && (e.status === 'failed' || e.status === 'cancelled' || e.status === 'paused') ? { ...e, status: 'queued', sent: 0, error: null } : e))
     pump()
   }

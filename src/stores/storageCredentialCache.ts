@@ -1,5 +1,6 @@
 import { generateReadAccessCredentials, generateWriteAccessCredentials } from '@/api/datastore'
 import type { Credentials } from '@/api/models/datastore'
+import { forgetSigningKeys } from '@/api/storage'
 
 /** Renewed this long before they expire, so no listing or upload starts with credentials about to lapse. */
 const RENEW_BEFORE_MS = 5 * 60_000
@@ -53,4 +54,5 @@ export const writeCredentials = credentialCache(async (id) => (await generateWri
 /** Forgets every held credential (on sign-out). */
 export function forgetStorageCredentials() {
   for (const cache of caches) cache.drop()
+  forgetSigningKeys()
 }
