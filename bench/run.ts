@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { build } from 'vite'
 import { measureBundle } from './bundle'
 import { benchApi } from './api'
+import { benchListingUi, benchUploadUi } from './access-ui'
 import { benchDiff } from './diff-ui'
 import { benchEditorUi } from './editor-ui'
 import { benchHistoryUi } from './history-ui'
@@ -22,6 +23,10 @@ const EDITOR_ENTRIES = 500
 const DIFF_FIELDS = 500
 const HISTORY_ENTRIES = 200
 const OPEN_REQUESTS = 1000
+const LISTING_FILES = 10_000
+const MiB = 1024 * 1024
+const UPLOAD_BYTES = Number(process.env.BENCH_UPLOAD_MB ?? 512) * MiB
+const LARGE_UPLOAD_BYTES = Number(process.env.BENCH_LARGE_UPLOAD_MB ?? 1024) * MiB
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -107,6 +112,24 @@ try {
       `${worst ? `${worst.toFixed(0)} ms` : 'none of 50 ms or more'}; target ≤ 100 ms: ${worst <= 100 ? 'met' : 'MISSED'}`,
   )
 
+  console.log(`\n== Data access in Chromium ==`)
+  const listing = await benchListingUi(stack.origin, store.dataDir, Math.min(UI_RUNS, 5), LISTING_FILES)
+  line(`Files of a dataset with ${LISTING_FILES.toLocaleString('en-AU')} files: first rows painted after the first listing page arrived`, listing.firstRows)
+  line(`… the whole count and the first screen painted after the last listing page arrived`, listing.firstScreen, 300)
+  console.log(`longest task from navigation to the first screen, worst of all runs: ${listing.longestTask ? `${listing.longestTask.toFixed(0)} ms` : 'none of 50 ms or more'}`)
+  const upload = await benchUploadUi(stack.origin, UPLOAD_BYTES, LARGE_UPLOAD_BYTES)
+  const mbps = (bytes: number, ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`
+  const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`
+  console.log(`upload of one ${mb(upload.main.bytes)} file by the console: ${(upload.main.browser / 1000).toFixed(1)} s (${mbps(upload.main.bytes, upload.main.browser)})`)
+  if (upload.aws === null) console.log('aws s3 cp of the same file: skipped, /usr/bin/aws is not installed (apt-get install awscli)')
+  else {
+    const ratio = upload.aws / upload.main.browser
+    console.log(`aws s3 cp of the same file to the same endpoint: ${(upload.aws / 1000).toFixed(1)} s (${mbps(upload.main.bytes, upload.aws)})`)
+    console.log(`console throughput as a ratio of awscli's: ${ratio.toFixed(2)}; target ≥ 0.8: ${ratio >= 0.8 ? 'met' : 'MISSED'}`)
+  }
+  console.log(`upload of one ${mb(upload.large.bytes)} file by the console: ${(upload.large.browser / 1000).toFixed(1)} s (${mbps(upload.large.bytes, upload.large.browser)})`)
+  const largeTask = upload.large.longestTask
+  console.log(`longest task during it: ${largeTask ? `${largeTask.toFixed(0)} ms` : 'none of 50 ms or more'}; target ≤ 100 ms: ${largeTask <= 100 ? 'met' : 'MISSED'}`)
 } finally {
   await stack.stop()
   store.remove()

@@ -91,7 +91,8 @@ test('the quick filter narrows the loaded rows as you type, keeping the focus an
   await filter.pressSequentially(word.toLowerCase(), { delay: 20 })
   await expect(filter).toBeFocused()
   await expect(filter).toHaveValue(word.toLowerCase())
-  await expect(page).toHaveURL(new RegExp(`filter=${encodeURIComponent(word.toLowerCase())}`))
+  // Read back as the router wrote it: a word from another test's dataset name ("upload:") keeps its colon unencoded.
+  await expect.poll(() => new URL(page.url()).searchParams.get('filter')).toBe(word.toLowerCase())
   const shown = await nameLinks(page).allTextContents()
   expect(shown.length).toBeGreaterThan(0)
   for (const name of shown) expect(name.toLowerCase()).toContain(word.toLowerCase())
