@@ -116,7 +116,7 @@ try {
   const listing = await benchListingUi(stack.origin, store.dataDir, Math.min(UI_RUNS, 5), LISTING_FILES)
   line(`Files of a dataset with ${LISTING_FILES.toLocaleString('en-AU')} files: first rows painted after the first listing page arrived`, listing.firstRows)
   line(`… the whole count and the first screen painted after the last listing page arrived`, listing.firstScreen, 300)
-  console.log(`longest task from navigation to the first screen, worst of all runs: ${listing.longestTask ? `${listing.longestTask.toFixed(0)} ms` : 'none of 50 ms or more'}`)
+  console.log(`longest task while the listing arrives and renders, worst of all runs: ${listing.longestTask ? `${listing.longestTask.toFixed(0)} ms` : 'none of 50 ms or more'}; target ≤ 100 ms: ${listing.longestTask <= 100 ? 'met' : 'MISSED'}`)
   const upload = await benchUploadUi(stack.origin, UPLOAD_BYTES, LARGE_UPLOAD_BYTES)
   const mbps = (bytes: number, ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`
   const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`
