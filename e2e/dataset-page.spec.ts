@@ -156,6 +156,9 @@ test('data access shows the storage location, and where external data lives', as
   await expect(page.getByText(external.collection_format.dataset_info.access_info.uri!)).toBeVisible()
   await expect(page.getByText(external.s3.s3_uri)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Copy the storage location' })).toBeVisible()
+  // Its files are elsewhere: no file browser, upload or credentials to offer.
+  await expect(page.getByRole('region', { name: 'Files' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Get read credentials' })).toHaveCount(0)
 })
 
 test('an unknown id gets a clear, accessible page', async ({ page }) => {
