@@ -79,6 +79,17 @@ describe('useDatasetUploadStore', () => {
     expect(store.drained).toBe(1)
   })
 
+  it('counts the queue drained when the last upload fails after others were done', async () => {
+    fakes.putObject.mockResolvedValueOnce('"e"').mockImplementationOnce(() => new Promise((_resolve, reject) => setTimeout(() => reject(new ApiError('server', 500, 'InternalError')), 300)))
+    const store = useDatasetUploadStore()
+    store.add(item, [file('a'), file('b')])
+    await settle()
+    expect(store.drained).toBe(0)
+    await settle()
+    expect(store.entries.map((e) => e.status)).toEqual(['done', 'failed'])
+    expect(store.drained).toBe(1)
+  })
+
   it('refuses a forbidden path, keeps a failure\'s reason, and retries it', async () => {
     fakes.putObject.mockRejectedValueOnce(new ApiError('forbidden', 403, 'AccessDenied: Access Denied')).mockResolvedValue('"e"')
     const store = useDatasetUploadStore()

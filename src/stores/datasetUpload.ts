@@ -56,8 +56,10 @@ export const useDatasetUploadStore = defineStore('datasetUpload', () => {
       const changes = new Map(progress)
       progress.clear()
       entries.value = entries.value.map((entry) => (changes.has(entry.id) ? { ...entry, ...changes.get(entry.id) } : entry))
-      const finished = [...changes.values()].some((change) => change.status === 'done')
-      if (finished && !controllers.size && !entries.value.some((e) => e.status === 'queued')) drained.value++
+      // The queue has emptied when an upload ended (however it ended) and none runs or waits.
+      const ended = [...changes.values()].some((change) => change.status !== undefined && change.status !== 'uploading')
+      const idle = !controllers.size && !entries.value.some((e) => e.status === 'queued')
+      if (ended && idle && entries.value.some((e) => e.status === 'done')) drained.value++
     }, FLUSH_MS)
   }
 
