@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseListing } from '@/api/storage'
+import { parseListing, storageError } from '@/api/storage'
 
 describe('parseListing', () => {
   it('reads keys, sizes and ETags, unescaping XML, and the next token only when truncated', () => {
@@ -17,5 +17,14 @@ describe('parseListing', () => {
     })
     expect(parseListing(xml.replace('<IsTruncated>true', '<IsTruncated>false')).next_continuation_token).toBeNull()
     expect(parseListing('<ListBucketResult><KeyCount>0</KeyCount></ListBucketResult>').objects).toEqual([])
+  })
+})
+
+describe('storageError', () => {
+  it("leads with S3's code, unescaping its message, and treats an expired credential as a lapsed session", () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied: these credentials reach p/ &amp; q/ only.</Message></Error>'
+    expect(storageError(403, xml)).toMatchObject({ kind: 'forbidden', status: 403, detail: 'AccessDenied: Access Denied: these credentials reach p/ & q/ only.' })
+    expect(storageError(400, '<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>')).toMatchObject({ kind: 'unauthenticated' })
+    expect(storageError(502, 'Bad gateway')).toMatchObject({ kind: 'server', detail: 'The storage answered 502.' })
   })
 })

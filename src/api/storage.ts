@@ -58,22 +58,27 @@ export function signer(credentials: Credentials): AwsClient {
   })
 }
 
-export const textOf = (parent: Element | Document, name: string) => parent.getElementsByTagName(name)[0]?.textContent ?? null
-
-/** The text of the first <name> element in a flat piece of S3's XML. */
-function tag(xml: string, name: string): string | null {
-  const start = xml.indexOf(`<${name}>`)
-  if (start < 0) return null
-  const end = xml.indexOf(`</${name}>`, start)
-  return end < 0 ? null : xml.slice(start + name.length + 2, end)
-}
-
+/*
+ * S3's answers are flat, regular XML: they are scanned rather than parsed into a DOM. A listing page of 1,000
+ * objects through DOMParser was a long task on a slow machine; every answer is read the same way.
+ */
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 function unescapeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, name: string) =>
     name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (ENTITIES[name] ?? whole),
   )
 }
+
+/** The text of the first <name> element in a piece of S3's XML, unescaped. */
+export function xmlText(xml: string, name: string): string | null {
+  const start = xml.indexOf(`<${name}>`)
+  if (start < 0) return null
+  const end = xml.indexOf(`</${name}>`, start)
+  return end < 0 ? null : unescapeXml(xml.slice(start + name.length + 2, end))
+}
+
+/** The inner XML of every <name> element (S3 does not nest an element in one of its own name). */
+export const xmlElements = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].map(([, inner]) => inner)
 
 /** S3's XML error as an ApiError: the code leads, as awscli prints it ("AccessDenied: Access Denied"). */
 async function failure(response: Response): Promise<ApiError> {
@@ -82,9 +87,9 @@ async function failure(response: Response): Promise<ApiError> {
 
 /** S3's XML error body as an ApiError. */
 export function storageError(status: number, body: string): ApiError {
-  const xml = body.startsWith('<') ? new DOMParser().parseFromString(body, 'application/xml') : null
-  const code = xml ? textOf(xml, 'Code') : null
-  const message = xml ? textOf(xml, 'Message') : null
+  const xml = body.startsWith('<') ? body : ''
+  const code = xmlText(xml, 'Code')
+  const message = xmlText(xml, 'Message')
   const detail = code ? `${code}: ${message ?? ''}`.trim() : `The storage answered ${status}.`
   const kind = status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status >= 500 ? 'server' : status === 401 ? 'unauthenticated' : 'bad-request'
   // An expired credential is a 400 in S3; the store renews on it, so it gets its own kind.
@@ -104,19 +109,15 @@ export async function send(credentials: Credentials, url: string, init: RequestI
   return response
 }
 
-/**
- * A ListObjectsV2 answer, scanned rather than parsed into a DOM: a page of 1,000 objects through DOMParser
- * was a long task on a slow machine, and S3's listing is a flat, regular document.
- */
+/** A ListObjectsV2 answer. */
 export function parseListing(xml: string): ListObjectsPage {
-  const objects = [...xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)].map(([, node]) => ({
-    key: unescapeXml(tag(node, 'Key') ?? ''),
-    size: Number(tag(node, 'Size') ?? 0),
-    last_modified: tag(node, 'LastModified') ?? '',
-    etag: unescapeXml(tag(node, 'ETag') ?? ''),
+  const objects = xmlElements(xml, 'Contents').map((node) => ({
+    key: xmlText(node, 'Key') ?? '',
+    size: Number(xmlText(node, 'Size') ?? 0),
+    last_modified: xmlText(node, 'LastModified') ?? '',
+    etag: xmlText(node, 'ETag') ?? '',
   }))
-  const next = tag(xml, 'IsTruncated') === 'true' ? tag(xml, 'NextContinuationToken') : null
-  return { objects, next_continuation_token: next ? unescapeXml(next) : null }
+  return { objects, next_continuation_token: xmlText(xml, 'IsTruncated') === 'true' ? xmlText(xml, 'NextContinuationToken') : null }
 }
 
 /** ListObjectsV2: one page of the objects under a prefix, in key order. */

@@ -2,7 +2,7 @@ import { AwsV4Signer } from 'aws4fetch'
 import { getConfig } from '@/config'
 import { ApiError } from './errors'
 import type { Credentials } from './models/datastore'
-import { objectUrl, send, storageError, textOf } from './storage'
+import { objectUrl, send, storageError, xmlElements, xmlText } from './storage'
 
 // Uploads straight to S3 with write credentials: one PUT for a small file, a multipart upload for a large one.
 // Bodies go by XMLHttpRequest, as fetch reports no upload progress; they are signed UNSIGNED-PAYLOAD, so a
@@ -60,7 +60,7 @@ export function putObject(credentials: Credentials, bucket: string, key: string,
 /** CreateMultipartUpload: the upload id the parts go to. */
 export async function createMultipartUpload(credentials: Credentials, bucket: string, key: string, contentType: string, signal: AbortSignal): Promise<string> {
   const response = await send(credentials, objectUrl(bucket, key, 'uploads'), { method: 'POST', headers: { 'content-type': contentType }, signal })
-  const id = textOf(new DOMParser().parseFromString(await response.text(), 'application/xml'), 'UploadId')
+  const id = xmlText(await response.text(), 'UploadId')
   if (!id) throw new ApiError('server', response.status, 'The storage started no upload: its answer had no UploadId.')
   return id
 }
@@ -87,10 +87,9 @@ export async function abortMultipartUpload(credentials: Credentials, bucket: str
 /** ListParts: the parts an unfinished multipart upload already holds, so a resumed upload sends only the rest. */
 export async function listParts(credentials: Credentials, bucket: string, key: string, uploadId: string, signal: AbortSignal): Promise<{ part_number: number; etag: string; size: number }[]> {
   const response = await send(credentials, objectUrl(bucket, key, `uploadId=${encodeURIComponent(uploadId)}`), { method: 'GET', signal })
-  const xml = new DOMParser().parseFromString(await response.text(), 'application/xml')
-  return [...xml.getElementsByTagName('Part')].map((part) => ({
-    part_number: Number(textOf(part, 'PartNumber')),
-    etag: textOf(part, 'ETag') ?? '',
-    size: Number(textOf(part, 'Size')),
+  return xmlElements(await response.text(), 'Part').map((part) => ({
+    part_number: Number(xmlText(part, 'PartNumber')),
+    etag: xmlText(part, 'ETag') ?? '',
+    size: Number(xmlText(part, 'Size')),
   }))
 }
