@@ -43,3 +43,6 @@ export function formatBytes(bytes: number): string {
   const value = bytes / 1000 ** unit
   return `${(value < 10 ? oneDecimal : wholeNumber).format(value)} ${sizeUnits[unit]}`
 }
+
+/** How much of a transfer is done, in whole percent (an empty file is done at once). */
+export const percentDone = (sent: number, size: number) => (size ? Math.floor((sent / size) * 100) : 100)
