@@ -45,6 +45,8 @@ export default defineConfig({
   // Vuetify is imported per component by the plugin; pre-bundling it makes the dev server reload on first load.
   optimizeDeps: { exclude: ['vuetify'] },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  // The server puts a fresh nonce in place of this on every page load (server/src/http/security-headers.ts).
+  html: { cspNonce: 'CSP-NONCE-PLACEHOLDER' },
   build: {
     manifest: true,
     target: 'es2022',

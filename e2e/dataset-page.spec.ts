@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import type { ItemDataset } from '../src/api/models/registry'
 import { expectNoAxeViolations } from './axe'
 import { seededAs } from './seeded'

@@ -43,7 +43,42 @@ export function examplePayload(name: string, organisationId: string): Collection
   return payload
 }
 
-export const test = base.extend<{ freshDataset: FreshDataset }>({
+/** What the page's Content-Security-Policy refused, as the browser reported it. */
+export interface CspViolation {
+  directive: string
+  blocked: string
+  source: string
+  page: string
+}
+
+/**
+ * Every e2e test runs under the stack's real policy and fails on any violation, on any page it opened: the
+ * listener goes in before the console's own scripts, and reports through a binding that survives navigation.
+ */
+const withCspGuard = base.extend<{ cspViolations: CspViolation[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: CspViolation[] = []
+      await context.exposeBinding('__reportCspViolation', (_source, violation: CspViolation) => void violations.push(violation))
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation(v: unknown): void }).__reportCspViolation
+          report({
+            directive: event.effectiveDirective,
+            blocked: event.blockedURI,
+            source: `${event.sourceFile}:${event.lineNumber}:${event.columnNumber} ${event.sample}`,
+            page: location.href,
+          })
+        })
+      })
+      await use(violations)
+      base.expect(violations, 'the Content-Security-Policy refused something').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export const test = withCspGuard.extend<{ freshDataset: FreshDataset }>({
   freshDataset: async ({ baseURL }, use, testInfo) => {
     const owner = 'steward'
     const api = await apiAs(baseURL!, owner)

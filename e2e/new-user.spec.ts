@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { contrast, parseColour } from '../tests/contrast'
 import { renderedTonalContrast } from './contrast'
 import { seededAs } from './seeded'

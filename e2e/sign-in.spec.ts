@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectNoAxeViolations } from './axe'
 import { fillLoginForm, signInAs } from './session'
 import { SHORT_TOKEN_PORT } from '../playwright.config'

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import type { StackContext } from './context'
 import { installErrorHandler } from './http/errors'
+import { installSecurityHeaders } from './http/security-headers'
 import { validatorCompiler } from './http/validator'
 import { registerStaticConsole, type StaticConsoleOptions } from './static-console'
 import { registerConsoleConfig } from './console-config'
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 })
   app.setValidatorCompiler(validatorCompiler)
   installErrorHandler(app)
+  installSecurityHeaders(app)
   installBodyParsers(app)
   registerConsoleConfig(app, { issuer: options.issuer })
   const ctx = options.stack

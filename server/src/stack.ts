@@ -141,7 +141,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     },
     registerOidc: (app) => oidc.register(app),
     issuer,
-    console: options.distDir ? { distDir: options.distDir } : undefined,
+    console: options.distDir ? { distDir: options.distDir, issuer } : undefined,
     logger: options.logger,
   })
 

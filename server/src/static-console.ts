@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import { consoleCsp, newNonce, withNonce } from './http/security-headers'
 
 export interface StaticConsoleOptions {
   /** Folder of the built console (Vite's dist). */
   distDir: string
+  /** The sign-in authority, when it is not on the page's own origin: the console fetches its endpoints. */
+  issuer?: string
 }
 
 /** Paths owned by the APIs: a miss there is a JSON 404, never the console's index.html. */
@@ -17,12 +21,26 @@ export async function registerStaticConsole(app: FastifyInstance, options: Stati
     throw new Error(`No built console in ${options.distDir}: run "npm run build" first.`)
   }
 
-  app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
+  const connectOrigins = options.issuer ? [new URL(options.issuer).origin] : []
+  // Read on every load, not cached: a rebuild is served at once, and the file is a kilobyte.
+  async function sendConsole(reply: FastifyReply) {
+    const nonce = newNonce()
+    const html = withNonce(await readFile(join(options.distDir, 'index.html'), 'utf8'), nonce)
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', consoleCsp(nonce, { connectOrigins }))
+      .type('text/html; charset=utf-8')
+      .send(html)
+  }
+
+  app.get('/', (_request, reply) => sendConsole(reply))
 
   await app.register(fastifyStatic, {
     root: options.distDir,
     index: false,
     wildcard: true,
+    // index.html only ever goes out through sendConsole, with its nonce and policy.
+    allowedPath: (path) => path !== '/index.html',
     setHeaders(reply, path) {
       // Hashed assets never change; the HTML must always be fresh so a deploy is picked up.
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
@@ -36,10 +54,7 @@ export async function registerStaticConsole(app: FastifyInstance, options: Stati
       !API_PREFIXES.some((prefix) => path.startsWith(prefix)) &&
       !/\.[a-z0-9]+$/i.test(path) &&
       (request.headers.accept ?? '').includes('text/html')
-    if (wantsPage) {
-      reply.header('cache-control', 'no-cache')
-      return reply.sendFile('index.html')
-    }
+    if (wantsPage) return sendConsole(reply)
     return reply.code(404).send({ detail: 'Not Found' })
   })
 }

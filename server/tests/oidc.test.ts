@@ -142,6 +142,9 @@ describe('discovery and the realm document', () => {
   it('lists the Keycloak endpoint paths', async () => {
     const res = await fetch(`${issuer}/.well-known/openid-configuration`)
     expect(res.status).toBe(200)
+    // oidc-provider writes its answers itself, past Fastify's hooks; the base headers are set before it does.
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     const doc = await json<Discovery>(res)
     expect(doc).toMatchObject({
       issuer,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app'
+import { CSP_NONCE_PLACEHOLDER } from '../src/http/security-headers'
 
 let dist: string
 let app: FastifyInstance
@@ -11,9 +12,12 @@ let app: FastifyInstance
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'console-dist-'))
   mkdirSync(join(dist, 'assets'))
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>console</title>')
+  writeFileSync(
+    join(dist, 'index.html'),
+    `<!doctype html><title>console</title><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><script type="module" src="/assets/main-abc123.js" nonce="${CSP_NONCE_PLACEHOLDER}"></script>`,
+  )
   writeFileSync(join(dist, 'assets', 'main-abc123.js'), 'console.log(1)')
-  app = await buildApp({ console: { distDir: dist } })
+  app = await buildApp({ console: { distDir: dist, issuer: 'https://auth.example.org/auth/realms/provena' } })
 })
 
 afterAll(async () => {
@@ -56,6 +60,41 @@ describe('the built console', () => {
       const res = await app.inject({ url, headers: { accept: 'text/html' } })
       expect(res.statusCode, url).toBe(404)
       expect(res.json()).toEqual({ detail: 'Not Found' })
+    }
+  })
+
+  it('serves every page with a policy of its own nonce, which replaces each placeholder', async () => {
+    const nonces = new Set<string>()
+    for (const url of ['/', '/datasets/10378.1/1451860']) {
+      const res = await app.inject({ url, headers: { accept: 'text/html' } })
+      const csp = String(res.headers['content-security-policy'])
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1]
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+      nonces.add(nonce)
+      expect(res.body).not.toContain(CSP_NONCE_PLACEHOLDER)
+      expect(res.body.split(`nonce="${nonce}"`)).toHaveLength(3)
+      expect(csp).toContain("script-src 'self';")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).not.toMatch(/unsafe-(eval|inline)/)
+      // The sign-in authority is on another origin here; the console fetches its discovery and token endpoints.
+      expect(csp).toContain("connect-src 'self' https://auth.example.org;")
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    }
+    expect(nonces.size).toBe(2)
+  })
+
+  it('never serves index.html with its placeholder as a plain file', async () => {
+    const res = await app.inject({ url: '/index.html', headers: { accept: 'text/html' } })
+    expect(res.body).not.toContain(CSP_NONCE_PLACEHOLDER)
+  })
+
+  it('sends the base headers and a deny-all policy with API answers and misses', async () => {
+    for (const url of ['/config.json', '/data-store/nothing']) {
+      const res = await app.inject({ url })
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff')
+      expect(res.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin')
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'")
     }
   })
 

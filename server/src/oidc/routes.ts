@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Provider } from 'oidc-provider'
 import type { Queryable } from '../db/database'
 import { checkPassword } from './accounts'
+import { setBaseSecurityHeaders } from '../http/security-headers'
 import { loginPage, messagePage, PAGE_CSP } from './pages'
 
 export interface OidcRouteOptions {
@@ -47,6 +48,7 @@ const expiredPage = () =>
 /** Runs a handler that writes to the raw response itself (oidc-provider), answering 500 if it throws first. */
 async function hijacked(reply: FastifyReply, run: (res: ServerResponse) => Promise<void>) {
   reply.hijack()
+  setBaseSecurityHeaders(reply.raw)
   try {
     await run(reply.raw)
   } catch (error) {
@@ -128,6 +130,7 @@ export async function registerOidcRoutes(app: FastifyInstance, options: OidcRout
         const url = raw.url ?? '/'
         if (!url.startsWith(`${basePath}/`)) return reply.code(404).send({ detail: 'Not Found' })
         reply.hijack()
+        setBaseSecurityHeaders(reply.raw)
         raw.originalUrl = url
         raw.url = url.slice(basePath.length)
         void callback(raw, reply.raw)
