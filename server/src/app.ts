@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger'
 import type { StackContext } from './context'
 import { installErrorHandler } from './http/errors'
 import { installSecurityHeaders } from './http/security-headers'
+import { installUnstorableTextGuard } from './http/unstorable-text'
 import { validatorCompiler } from './http/validator'
 import { registerStaticConsole, type StaticConsoleOptions } from './static-console'
 import { registerConsoleConfig } from './console-config'
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler)
   installErrorHandler(app)
   installSecurityHeaders(app)
+  installUnstorableTextGuard(app)
   installBodyParsers(app)
   registerConsoleConfig(app, { issuer: options.issuer })
   const ctx = options.stack

@@ -61,6 +61,23 @@ describe('malformed and oversized requests', () => {
     }
   })
 
+  it('refuse text PostgreSQL cannot store (NUL, a lone surrogate) with a 422 naming where, writing nothing', async () => {
+    const before = await t.fingerprint()
+    const cf = await examplePayload(t)
+    cf.dataset_info.keywords = ['fine', 'half \udc00 pair']
+    const mint = await t.as('steward', 'POST', '/data-store/register/mint-dataset', { body: cf })
+    expect(mint.status).toBe(422)
+    expect(mint.body).toEqual({ detail: [{ loc: ['body', 'dataset_info', 'keywords', 1], msg: expect.stringContaining('NUL'), type: 'value_error.str.unstorable' }] })
+    const { item } = await seededDataset(t, "a.owner = 'steward' AND NOT l.locked")
+    const update = await t.as('steward', 'POST', '/data-store/register/update-metadata', { query: { handle_id: item.id, reason: 'a\u0000b' }, body: await examplePayload(t) })
+    expect(update.status).toBe(422)
+    expect((update.body as { detail: { loc: unknown[] }[] }).detail[0].loc).toEqual(['query', 'reason'])
+    // A real pair (an emoji) is text like any other.
+    const fine = await t.as('steward', 'POST', '/data-store/metadata/validate-metadata', { body: { ...cf, dataset_info: { ...cf.dataset_info, keywords: ['🧪'] } } })
+    expect(fine.status).toBe(200)
+    expect(await t.fingerprint()).toBe(before)
+  })
+
   it('answer broken JSON with 422 and oversized bodies with 413', async () => {
     const before = await t.fingerprint()
     const broken = await t.as('steward', 'POST', '/data-store/register/mint-dataset', { raw: '{"associations": ' })
