@@ -29,6 +29,21 @@ export default mergeConfig(
           },
         },
         {
+          // The same server suite on a throw-away PostgreSQL server, so its SQL is proven on both engines.
+          // Left out: the files about PGlite snapshots and the one that starts its own server, and the fuzzing,
+          // whose 18,000 requests prove the routes, not the engine (and would add minutes).
+          extends: true,
+          test: {
+            name: 'server-postgres',
+            environment: 'node',
+            include: ['server/tests/**/*.test.ts'],
+            exclude: ['server/tests/snapshot.test.ts', 'server/tests/postgres.test.ts', 'server/tests/fuzz-*.test.ts'],
+            testTimeout: 20_000,
+            hookTimeout: 30_000,
+            globalSetup: ['server/tests/helpers/postgres-setup.ts'],
+          },
+        },
+        {
           // The console's API module against the real local stack, with real tokens, in Node.
           extends: true,
           test: {

@@ -41,6 +41,11 @@ export interface StackOptions {
   seed?: boolean
   /** Start from a copy of this store instead of an empty one (in memory and a temporary folder only). */
   snapshot?: StackSnapshot
+  /**
+   * Start the bucket's temporary folder as a copy of this one: for a PostgreSQL database that is itself a copy
+   * of a seeded template (writePostgresTemplate), whose files live outside the database.
+   */
+  filesFrom?: string
   logger?: boolean
 }
 
@@ -79,15 +84,32 @@ export async function writeStackSnapshot(dir: string): Promise<StackSnapshot> {
   const snapshot = { database: join(dir, 'database.tar'), files: join(dir, 'files') }
   const db = await openDatabase({})
   try {
-    await prepareStore(db, snapshot.files, { seed: true, analyse: true })
-    await loadSigningKey(db)
-    await loadCookieKeys(db)
+    await seedForCopies(db, snapshot.files)
     const tarball = await db.dumpDataDir!()
     writeFileSync(snapshot.database, Buffer.from(await tarball.arrayBuffer()))
   } finally {
     await db.close()
   }
   return snapshot
+}
+
+/**
+ * The same for a PostgreSQL server: seeds the (empty) database at `databaseUrl`, to be copied with CREATE
+ * DATABASE … TEMPLATE, and the bucket's files into `filesDir`, for stacks started with `filesFrom`.
+ */
+export async function writePostgresTemplate(databaseUrl: string, filesDir: string): Promise<void> {
+  const db = await openDatabase({ url: databaseUrl })
+  try {
+    await seedForCopies(db, filesDir)
+  } finally {
+    await db.close()
+  }
+}
+
+async function seedForCopies(db: Database, filesDir: string) {
+  await prepareStore(db, filesDir, { seed: true, analyse: true })
+  await loadSigningKey(db)
+  await loadCookieKeys(db)
 }
 
 /** Everything the console talks to, in one process: APIs, provider, database, files and the console. */
@@ -102,9 +124,11 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     loadDataDir: snapshot ? await openAsBlob(snapshot.database) : undefined,
   })
   const filesRoot = options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'datastore-files-'))
-  if (snapshot) cpSync(snapshot.files, filesRoot, { recursive: true })
+  if (options.filesFrom && (options.dataDir || snapshot)) throw new Error('filesFrom is for a temporary folder beside a copied database.')
+  const filesFrom = snapshot?.files ?? options.filesFrom
+  if (filesFrom) cpSync(filesFrom, filesRoot, { recursive: true })
   // A snapshot's copy is already migrated, seeded and analysed, so only the cheap checks run again.
-  const storage = await prepareStore(db, filesRoot, { seed: options.seed ?? false, analyse: !snapshot })
+  const storage = await prepareStore(db, filesRoot, { seed: options.seed ?? false, analyse: !(snapshot || options.filesFrom) })
 
   const issuer = `${options.origin}${REALM_PATH}`
   const audience = `${options.origin}/apis`

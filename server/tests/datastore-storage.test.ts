@@ -96,7 +96,7 @@ describe('admin', () => {
     expect(required.text).toContain('STAGE=LOCAL')
     expect(required.text).not.toContain('DATABASE=')
     const all = await t.as('admin', 'GET', '/data-store/admin/config', { query: { required_only: false } })
-    expect(all.text).toContain('DATABASE=pglite')
+    expect(all.text).toContain(`DATABASE=${t.stack.db.kind}`)
     expect((await t.as('steward', 'GET', '/data-store/admin/config')).status).toBe(401)
     expect((await t.as('admin', 'GET', '/data-store/admin/sentry-debug')).body).toMatchObject({ message: expect.stringMatching(/^Monitoring is disabled/) })
   })

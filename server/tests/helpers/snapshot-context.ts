@@ -5,5 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Absent when a file runs without the global setup (another config): its stack then seeds for itself. */
     stackSnapshot?: StackSnapshot
+    /** Set by the PostgreSQL global setup: every stack then gets its own copy of the seeded template. */
+    postgresTemplate?: { serverUrl: string; template: string; files: string }
   }
 }

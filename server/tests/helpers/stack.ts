@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:net'
 import { inject } from 'vitest'
 import { createStack, type Stack, type StackOptions } from '../../src/stack'
@@ -13,6 +14,38 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
   })
+}
+
+/**
+ * A database of the test file's own on the run's PostgreSQL server: a copy of the seeded template, or empty
+ * (for tests that seed, or test seeding). Copies from one template cannot start at the same moment (the
+ * template must have no other session), so a clash with another file's copy is retried.
+ */
+async function createDatabase(postgres: { serverUrl: string; template: string }, fromTemplate: boolean) {
+  const { default: pg } = await import('pg')
+  const name = `stack_${randomUUID().replaceAll('-', '')}`
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: postgres.serverUrl })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin(fromTemplate ? `CREATE DATABASE ${name} TEMPLATE ${postgres.template}` : `CREATE DATABASE ${name}`)
+      break
+    } catch (error) {
+      if (attempt >= 40 || !/being accessed by other users/.test(String(error))) throw error
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  return {
+    url: postgres.serverUrl.replace(/\/postgres$/, `/${name}`),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
 }
 
 export interface CallOptions {
@@ -40,8 +73,15 @@ export interface Answer {
 export async function startTestStack(options: Partial<StackOptions> = {}) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
-  const snapshot = options.seed !== undefined || options.databaseUrl || options.dataDir ? undefined : inject('stackSnapshot')
-  const stack: Stack = await createStack({ origin: baseUrl, ...(snapshot ? { snapshot } : { seed: true }), ...options })
+  const postgres = options.databaseUrl || options.dataDir ? undefined : inject('postgresTemplate')
+  const database = postgres ? await createDatabase(postgres, options.seed === undefined) : undefined
+  const snapshot = options.seed !== undefined || options.databaseUrl || options.dataDir || postgres ? undefined : inject('stackSnapshot')
+  const start = database
+    ? { databaseUrl: database.url, ...(options.seed === undefined ? { filesFrom: postgres!.files } : {}) }
+    : snapshot
+      ? { snapshot }
+      : { seed: true }
+  const stack: Stack = await createStack({ origin: baseUrl, ...start, ...options })
   await stack.app.listen({ host: '127.0.0.1', port })
   const tokens = new Map<string, string>()
 
@@ -90,7 +130,12 @@ export async function startTestStack(options: Partial<StackOptions> = {}) {
     return rows[0].f
   }
 
-  return { stack, baseUrl, port, tokenFor, call, as, fingerprint, close: () => stack.close() }
+  async function close() {
+    await stack.close()
+    await database?.drop()
+  }
+
+  return { stack, baseUrl, port, tokenFor, call, as, fingerprint, close }
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>
