@@ -3,7 +3,9 @@ import { h, nextTick } from 'vue'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { VApp } from 'vuetify/components'
 import AppReasonDialog from '@/components/app/AppReasonDialog.vue'
-import { useDialogsStore } from '@/stores/dialogs'
+import { readReasonDraft, removeReasonDraftsOf, useDialogsStore, writeReasonDraft } from '@/stores/dialogs'
+import { parseConfig, setConfig } from '@/config'
+import { storedUserKey } from '@/auth/storedUser'
 import { mountWithShell } from './mountWithShell'
 
 let wrapper: VueWrapper | undefined
@@ -35,7 +37,7 @@ afterEach(() => {
 
 describe('askReason() with AppReasonDialog', () => {
   it('keeps a reason under its draft key through a cancel until the caller forgets it', async () => {
-    sessionStorage.clear()
+    localStorage.clear()
     const dialogs = await mountDialog()
     const options = { title: 'Create a new version?', label: 'Reason for the new version', points: ['It gets a new handle.'], draftKey: 'version:10378.1/1' }
     const first = dialogs.askReason(options)
@@ -54,6 +56,24 @@ describe('askReason() with AppReasonDialog', () => {
     void dialogs.askReason(options)
     await flushPromises()
     expect(field().value).toBe('')
+  })
+
+  it('keeps drafts on this device per signed-in user, through a closed tab, and forgets them at sign-out', () => {
+    localStorage.clear()
+    setConfig(parseConfig({ dataStoreApi: 'http://s.test/d', registryApi: 'http://s.test/r', authApi: 'http://s.test/a', searchApi: 'http://s.test/s', oidc: { authority: 'http://s.test/auth', clientId: 'c' } }).config!)
+    const signIn = (username: string) => sessionStorage.setItem(storedUserKey(), JSON.stringify({ access_token: 't', profile: { preferred_username: username } }))
+    signIn('steward')
+    writeReasonDraft('decision:10378.1/1', 'Needs a licence')
+    // A new tab has no session storage but the same local storage: the draft is there once signed in again.
+    sessionStorage.clear()
+    signIn('steward')
+    expect(readReasonDraft('decision:10378.1/1')).toBe('Needs a licence')
+    signIn('reviewer')
+    expect(readReasonDraft('decision:10378.1/1')).toBeNull()
+    removeReasonDraftsOf('steward')
+    signIn('steward')
+    expect(readReasonDraft('decision:10378.1/1')).toBeNull()
+    sessionStorage.clear()
   })
 
   it('shows the question with its label and prefill, and resolves to the trimmed reason', async () => {

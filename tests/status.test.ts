@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '@/api/errors'
-import { useTrackedRequest } from '@/stores/status'
+import { SLOW_AFTER_MS, useTrackedRequest } from '@/stores/status'
 
 /** A task that settles when the test says so, recording the signal it was given. */
 function deferred<T>() {
@@ -66,6 +66,34 @@ describe('useTrackedRequest', () => {
     expect(await first).toBe(true)
     expect(await saving.run(async () => calls++)).toBe(true)
     expect(calls).toBe(2)
+  })
+
+  it('counts a run as slow after SLOW_AFTER_MS without an answer, and no longer once it settles or stops', async () => {
+    vi.useFakeTimers()
+    try {
+      const request = useTrackedRequest('one-at-a-time')
+      const first = deferred<string>()
+      const run = request.run(first.task)
+      vi.advanceTimersByTime(SLOW_AFTER_MS - 1)
+      expect(request.slow.value).toBe(false)
+      vi.advanceTimersByTime(1)
+      expect(request.slow.value).toBe(true)
+      first.resolve('late but fine')
+      await run
+      expect(request.slow.value).toBe(false)
+      const second = deferred<string>()
+      void request.run(second.task)
+      vi.advanceTimersByTime(SLOW_AFTER_MS)
+      expect(request.slow.value).toBe(true)
+      request.stop()
+      expect(request.slow.value).toBe(false)
+      // A quick answer never shows as slow, even if the timer would have fired later.
+      void request.run(() => Promise.resolve('quick'))
+      await vi.advanceTimersByTimeAsync(SLOW_AFTER_MS * 2)
+      expect(request.slow.value).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('stop keeps what was applied and sets the status asked for', async () => {

@@ -1,5 +1,6 @@
 import { signOut } from '@/auth/oidc'
 import { removeDraftsOf } from '@/metadata/drafts'
+import { removeReasonDraftsOf } from '@/stores/dialogs'
 import { useNotifyStore } from '@/stores/notify'
 import { useSessionStore } from '@/stores/session'
 import { forgetStorageCredentials } from '@/stores/storageCredentialCache'
@@ -11,7 +12,10 @@ export function useSignOut() {
 
   return async function leave() {
     // Signing out on purpose leaves none of this user's unsaved work on a shared machine (an expired session keeps it).
-    if (session.claims) removeDraftsOf(session.claims.username)
+    if (session.claims) {
+      removeDraftsOf(session.claims.username)
+      removeReasonDraftsOf(session.claims.username)
+    }
     forgetStorageCredentials()
     try {
       await signOut()

@@ -1,3 +1,4 @@
+import { readStoredUser } from '@/auth/storedUser'
 import { shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { RouteLocationRaw } from 'vue-router'
@@ -24,7 +25,7 @@ export interface ReasonOptions {
   /** Facts the user should know before answering, shown as a list under `text`. */
   points?: string[]
   /**
-   * Keeps the typed reason in this tab's session storage under this key until `forgetReasonDraft(key)`,
+   * Keeps the typed reason on this device (this user's, see draftStorageKey) under this key until `forgetReasonDraft(key)`,
    * so a failed action, an expired session or a reload never loses it: asking again with the same key
    * offers the text back. The caller forgets it once the action has succeeded.
    */
@@ -43,16 +44,34 @@ export type OpenDialog =
 
 const DRAFT_PREFIX = 'reason-draft:'
 
+/**
+ * Reason drafts live in localStorage, so closing the tab loses none, under the signed-in username, so another
+ * account on the same browser never sees them; signing out removes them (removeReasonDraftsOf).
+ */
+function draftStorageKey(key: string): string {
+  const username = readStoredUser()?.profile.preferred_username
+  return `${DRAFT_PREFIX}${typeof username === 'string' ? username : ''}:${key}`
+}
+
 export function readReasonDraft(key: string): string | null {
-  return sessionStorage.getItem(DRAFT_PREFIX + key)
+  return localStorage.getItem(draftStorageKey(key))
 }
 
 export function writeReasonDraft(key: string, text: string) {
-  sessionStorage.setItem(DRAFT_PREFIX + key, text)
+  try {
+    localStorage.setItem(draftStorageKey(key), text)
+  } catch {
+    // Storage full or turned off: the dialog keeps the text while it is open, as before.
+  }
 }
 
 function forgetReasonDraft(key: string) {
-  sessionStorage.removeItem(DRAFT_PREFIX + key)
+  localStorage.removeItem(draftStorageKey(key))
+}
+
+export function removeReasonDraftsOf(username: string) {
+  const prefix = `${DRAFT_PREFIX}${username}:`
+  for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key)
 }
 
 /**

@@ -83,6 +83,7 @@ export const useMetadataSaveStore = defineStore('metadataSave', () => {
     checked,
     savingStatus: saving.status,
     saveError: saving.error,
+    savingSlow: saving.slow,
     outcome,
     check,
     update,

@@ -13,5 +13,5 @@ export const useReleaseDecisionStore = defineStore('releaseDecision', () => {
     return deciding.run((signal) => actionApprovalRequest({ dataset_id: id, approve, notes }, signal))
   }
 
-  return { forId, status: deciding.status, error: deciding.error, decide }
+  return { forId, status: deciding.status, error: deciding.error, slow: deciding.slow, decide }
 })

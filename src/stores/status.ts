@@ -12,9 +12,14 @@ export type AsyncStatus = 'idle' | 'loading' | 'success' | 'error'
  */
 export type RequestPolicy = 'latest-wins' | 'one-at-a-time'
 
+/** After this long without an answer a run counts as slow, so a view can say it is still waiting. */
+export const SLOW_AFTER_MS = 1_500
+
 export interface TrackedRequest {
   readonly status: Ref<AsyncStatus>
   readonly error: ShallowRef<ApiError | null>
+  /** True while the run under way has gone SLOW_AFTER_MS without an answer. */
+  readonly slow: Ref<boolean>
   /**
    * Runs `task` with its own AbortSignal, then `apply` with its result unless a newer run has started
    * meanwhile. Resolves true when this run's result was applied; false when it failed (see `error`), was
@@ -29,7 +34,9 @@ export interface TrackedRequest {
 export function useTrackedRequest(policy: RequestPolicy = 'latest-wins'): TrackedRequest {
   const status = ref<AsyncStatus>('idle')
   const error = shallowRef<ApiError | null>(null)
+  const slow = ref(false)
   let current: AbortController | null = null
+  let slowTimer: ReturnType<typeof setTimeout> | undefined
 
   async function run<T>(task: (signal: AbortSignal) => Promise<T>, apply?: (result: T) => void): Promise<boolean> {
     if (current && policy === 'one-at-a-time') return false
@@ -39,6 +46,9 @@ export function useTrackedRequest(policy: RequestPolicy = 'latest-wins'): Tracke
     const { signal } = controller
     status.value = 'loading'
     error.value = null
+    clearTimeout(slowTimer)
+    slow.value = false
+    slowTimer = setTimeout(() => current === controller && (slow.value = true), SLOW_AFTER_MS)
     try {
       const result = await task(signal)
       if (signal.aborted) return false
@@ -51,16 +61,22 @@ export function useTrackedRequest(policy: RequestPolicy = 'latest-wins'): Tracke
       status.value = 'error'
       return false
     } finally {
-      if (current === controller) current = null
+      if (current === controller) {
+        current = null
+        clearTimeout(slowTimer)
+        slow.value = false
+      }
     }
   }
 
   function stop(after: AsyncStatus = 'idle') {
     current?.abort()
     current = null
+    clearTimeout(slowTimer)
+    slow.value = false
     status.value = after
     error.value = null
   }
 
-  return { status, error, run, stop }
+  return { status, error, slow, run, stop }
 }
