@@ -41,5 +41,7 @@ export async function benchApi(origin: string) {
     headers,
     requests: [{ setupRequest: (request) => ({ ...request, path: `/data-store/registry/items/fetch-dataset?handle_id=${encodeURIComponent(rows[next++ % rows.length].id)}` }) }],
   })
-  return [list, fetchOne]
+  // The HTTP floor under the same load: the data store's health route, which reads nothing and checks no token.
+  const health = await load('GET /data-store/ (health, the HTTP floor)', { url: `${origin}/data-store/` })
+  return { list, fetchOne, health }
 }

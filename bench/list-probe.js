@@ -4,12 +4,21 @@
   const ROWS = 'tbody a.dataset-link'
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn))
   const firstRow = () => document.querySelector(ROWS)?.getAttribute('href')
-  const bench = { firstRows: undefined, longTasks: [] }
+  const bench = { firstRows: undefined, notFoundPainted: undefined, longTasks: [] }
   window.__bench = bench
 
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
+
+  // The baseline: the not-found page's heading on screen after a navigation (Vue, Vuetify and the shell, no data).
+  const notFound = new MutationObserver(() => {
+    const heading = document.querySelector('h1')
+    if (heading?.textContent.trim() !== 'Page not found') return
+    notFound.disconnect()
+    afterPaint(() => (bench.notFoundPainted = performance.now()))
+  })
+  notFound.observe(document, { childList: true, subtree: true })
 
   // When the first full page of rows is on screen after a navigation.
   const first = new MutationObserver(() => {

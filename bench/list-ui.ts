@@ -13,6 +13,10 @@ export interface ListRun {
   longestTaskBrowsing: number
   /** Longest task (ms) while loading all rows. */
   longestTaskLoading: number
+  /** The same browsing with Chromium's CPU slowed 4×, as a slow laptop would run it. */
+  longestTaskBrowsingThrottled: number
+  /** The baseline: navigation to the not-found page painted, in the same tab, just before the list's run. */
+  baselinePage: number
 }
 
 /** The page-side half (bench/list-probe.js), reached through window.__bench by name so nothing compiled runs in the page. */
@@ -25,6 +29,7 @@ const now = (page: Page) => page.evaluate(() => performance.now())
 interface Probe {
   __bench: {
     firstRows?: number
+    notFoundPainted?: number
     timeRowsChange(role: string, name: string): Promise<number>
     longestSince(since: number): number
   }
@@ -40,7 +45,27 @@ async function signIn(page: Page, origin: string) {
   await page.getByRole('button', { name: /^Account: / }).waitFor()
 }
 
+/** Pages through, scrolls and filters the loaded rows; the longest task meanwhile. */
+async function browse(page: Page): Promise<number> {
+  const browseStart = await now(page)
+  for (let i = 0; i < 30; i++) await timeRowsChange(page, 'button', 'Next page')
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, i < 5 ? 400 : -400)
+    await page.waitForTimeout(50)
+  }
+  const filter = page.getByRole('textbox', { name: 'Filter loaded rows' })
+  await filter.pressSequentially('dataset 9', { delay: 30 })
+  await filter.fill('')
+  await page.waitForTimeout(200)
+  return longestSince(page, browseStart)
+}
+
 async function oneRun(page: Page, origin: string): Promise<ListRun> {
+  // The floor, measured the same way: a full navigation to a page that loads no data.
+  await page.goto(`${origin}/no/such/page`)
+  await page.waitForFunction(() => (window as never as Probe).__bench.notFoundPainted !== undefined, null, { timeout: 30_000 })
+  const baselinePage = await page.evaluate(() => (window as never as Probe).__bench.notFoundPainted!)
+
   // A full navigation: the console's files, its config, the stored session and the first list page.
   await page.goto(`${origin}/datasets`)
   await page.waitForFunction(() => (window as never as Probe).__bench.firstRows !== undefined, null, { timeout: 30_000 })
@@ -61,20 +86,19 @@ async function oneRun(page: Page, origin: string): Promise<ListRun> {
   const rowsLoaded = Number((await page.getByRole('status').textContent())?.match(/of (\d+) loaded/)?.[1])
   const longestTaskLoading = await longestSince(page, loadStart)
 
-  // With every row loaded: page through them, scroll the page and filter them.
-  const browseStart = await now(page)
-  for (let i = 0; i < 30; i++) await timeRowsChange(page, 'button', 'Next page')
-  for (let i = 0; i < 10; i++) {
-    await page.mouse.wheel(0, i < 5 ? 400 : -400)
-    await page.waitForTimeout(50)
+  // With every row loaded: page through them, scroll the page and filter them; then again on a 4× slower CPU.
+  const longestTaskBrowsing = await browse(page)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  let longestTaskBrowsingThrottled: number
+  try {
+    longestTaskBrowsingThrottled = await browse(page)
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    await cdp.detach()
   }
-  const filter = page.getByRole('textbox', { name: 'Filter loaded rows' })
-  await filter.pressSequentially('dataset 9', { delay: 30 })
-  await filter.fill('')
-  await page.waitForTimeout(200)
-  const longestTaskBrowsing = await longestSince(page, browseStart)
 
-  return { firstPage, nextPage, sortChange, loadAll: loadEnd - loadStart, rowsLoaded, longestTaskBrowsing, longestTaskLoading }
+  return { firstPage, nextPage, sortChange, loadAll: loadEnd - loadStart, rowsLoaded, longestTaskBrowsing, longestTaskLoading, longestTaskBrowsingThrottled, baselinePage }
 }
 
 /** The dataset list's journey on the stack at `origin`, `runs` times in one signed-in tab. */

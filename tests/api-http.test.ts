@@ -46,6 +46,13 @@ describe('retry rules', () => {
     expect(sent).toHaveLength(4)
   })
 
+  it('does not retry a network failure while the browser says it is offline', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const { adapter, sent } = scriptedAdapter(['network', { status: 200, data: { ok: true } }])
+    await expect(request('dataStore', { method: 'GET', url: '/', adapter })).rejects.toMatchObject({ kind: 'network' })
+    expect(sent).toHaveLength(1)
+  })
+
   it('gives up after three retries with the last error', async () => {
     const { adapter, sent } = scriptedAdapter([{ status: 503, data: { detail: 'down' } }])
     await expect(request('dataStore', { method: 'GET', url: '/', adapter })).rejects.toMatchObject({ kind: 'server', status: 503, detail: 'down' })

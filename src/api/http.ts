@@ -59,6 +59,9 @@ export function isRetryable(error: unknown): boolean {
   return RETRY_STATUSES.has(error.response.status)
 }
 
+/** navigator.onLine is false only when the browser is sure there is no network (true can still mean none). */
+const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+
 /** Exponential backoff with full jitter: attempt 1 waits 0-400 ms, 2 waits 0-800 ms, 3 waits 0-1600 ms. */
 export function retryDelay(attempt: number, random: () => number = Math.random): number {
   return Math.round(random() * 400 * 2 ** (attempt - 1))
@@ -116,7 +119,8 @@ export async function request<T>(service: Service, config: AxiosRequestConfig): 
         token = outcome.token
         continue
       }
-      if (idempotent && attempt < MAX_RETRIES && isRetryable(error)) {
+      // A browser that knows it is offline fails at once: retrying would only delay the message by seconds.
+      if (idempotent && attempt < MAX_RETRIES && isRetryable(error) && !knownOffline()) {
         attempt++
         await sleep(retryDelay(attempt), config.signal as AbortSignal | undefined)
         continue
