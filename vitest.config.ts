@@ -5,6 +5,9 @@ export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
+      // Vitest's default is one worker fewer than the cores: one on this 2-core machine and on CI. The server
+      // files each spend most of their time starting a stack, so two at once keep both cores busy.
+      maxWorkers: 2,
       projects: [
         {
           extends: true,

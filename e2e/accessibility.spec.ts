@@ -8,7 +8,8 @@ import { DATASET_TABS } from '../src/datasetRoutes'
 
 /**
  * axe on every page, every dataset tab and every kind of dialog, in the light theme and in the dark one
- * (the console follows the system's scheme unless the user chose, so the scheme is emulated).
+ * (the console follows the system's scheme unless the user chose, so the scheme is emulated). Each page is
+ * also checked to load under the stack's Content-Security-Policy with nothing refused.
  */
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -31,7 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme })
 
-    test('every page passes axe', async ({ page, baseURL }) => {
+    test('every page passes axe', async ({ page, baseURL, cspViolations }) => {
       test.setTimeout(120_000)
       const datasets = await (await seededAs(baseURL!, 'admin')).listSeeded()
       const pending = datasets.find((d) => d.release_status === 'PENDING')!
@@ -52,10 +53,11 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto(path)
         await settled(page, heading, path)
         await expectNoAxeViolations(page)
+        expect(cspViolations, path).toEqual([])
       }
     })
 
-    test('every dataset tab passes axe', async ({ page, baseURL }) => {
+    test('every dataset tab passes axe', async ({ page, baseURL, cspViolations }) => {
       test.setTimeout(120_000)
       const datasets = await (await seededAs(baseURL!, 'steward')).listSeeded()
       const item = datasets.find((d) => d.owner_username === 'steward' && d.history.length >= 2)!
@@ -66,6 +68,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await settled(page, new RegExp(escape(item.display_name)), path)
         await expect(page.getByRole('tab', { name: tab.title, selected: true })).toBeVisible()
         await expectNoAxeViolations(page)
+        expect(cspViolations, path).toEqual([])
       }
     })
 
