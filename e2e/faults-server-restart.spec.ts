@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { apiAs, expect, test } from './fixtures'
 import { draftKept, nameField, reasonField } from './editor'
 import { requestsToReviewer } from './release-review'
@@ -44,6 +45,22 @@ async function stopStack() {
   })
 }
 
+/**
+ * Stops the stack when the next matching request is on its way, then lets the request go on to the closed
+ * port. `down` resolves once the stack is down.
+ */
+async function stopStackWhenSent(page: Page, url: string): Promise<{ down: Promise<void> }> {
+  let stopped!: () => void
+  const down = new Promise<void>((resolve) => (stopped = resolve))
+  await page.route(url, async (route) => {
+    await stopStack()
+    stopped()
+    await route.continue().catch(() => undefined)
+  }, { times: 1 })
+  // Wrapped: an async function returning the promise itself would wait for it, before the request is even sent.
+  return { down }
+}
+
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-restart-'))
@@ -62,14 +79,7 @@ test('metadata: the stack stops mid-save; said at once, kept, saved once after i
   await nameField(page).fill(`${freshDataset.name} (restarted)`)
   await reasonField(page).fill(reason)
   await draftKept(page)
-  let stopped!: () => void
-  const down = new Promise<void>((resolve) => (stopped = resolve))
-  // The save is on its way when the stack goes down; the request then meets a closed port.
-  await page.route('**/register/update-metadata**', async (route) => {
-    await stopStack()
-    stopped()
-    await route.continue().catch(() => undefined)
-  }, { times: 1 })
+  const { down } = await stopStackWhenSent(page, '**/register/update-metadata**')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await down
   await expect(page.getByRole('alert').filter({ hasText: 'The data store could not be reached' })).toBeVisible({ timeout: MESSAGE_WITHIN_MS })
@@ -93,13 +103,7 @@ test('review: the stack stops mid-decision; said at once, notes kept, decided on
   const dialog = page.getByRole('dialog', { name: /^Approve the release of/ })
   await page.getByRole('button', { name: 'Approve…' }).click()
   await dialog.getByRole('textbox').fill(notes)
-  let stopped!: () => void
-  const down = new Promise<void>((resolve) => (stopped = resolve))
-  await page.route('**/release/action-approval-request', async (route) => {
-    await stopStack()
-    stopped()
-    await route.continue().catch(() => undefined)
-  }, { times: 1 })
+  const { down } = await stopStackWhenSent(page, '**/release/action-approval-request')
   await dialog.getByRole('button', { name: 'Approve', exact: true }).click()
   await down
   await expect(page.getByText('The decision was not recorded')).toBeVisible({ timeout: MESSAGE_WITHIN_MS })

@@ -2,6 +2,7 @@ import { expectNoAxeViolations } from './axe'
 import { draftKept, nameField, openEditor, reasonField } from './editor'
 import { apiAs, expect, test } from './fixtures'
 import { signInAs } from './session'
+import { refuseRenewal, tokenExpiresIn } from './faults'
 
 interface Fetched {
   item: { history: { reason: string }[]; collection_format: { dataset_info: { name: string; description: string } } }
@@ -34,16 +35,8 @@ test('an expired session mid-edit: sign back in, restore the draft and save', as
   await reasonField(page).fill('Edited across a session end')
   await draftKept(page)
   // Fault injection: the access token has expired and the provider refuses to renew it.
-  await page.evaluate(() => {
-    for (const key of Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))) {
-      const user = JSON.parse(sessionStorage.getItem(key)!)
-      user.expires_at = Math.floor(Date.now() / 1000) - 5
-      sessionStorage.setItem(key, JSON.stringify(user))
-    }
-  })
-  await page.route('**/protocol/openid-connect/token', (route) =>
-    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'invalid_grant', error_description: 'grant request is invalid' }) }),
-  )
+  await tokenExpiresIn(page, -5)
+  await refuseRenewal(page)
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Your session ended. Sign in again to continue where you left off.')).toBeVisible()
   await page.unroute('**/protocol/openid-connect/token')

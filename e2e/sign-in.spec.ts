@@ -3,6 +3,7 @@ import { expect, test } from './fixtures'
 import { expectNoAxeViolations } from './axe'
 import { fillLoginForm, signInAs } from './session'
 import { SHORT_TOKEN_PORT } from '../playwright.config'
+import { refuseRenewal, tokenExpiresIn } from './faults'
 
 const accountButton = (page: Page) => page.getByRole('button', { name: /^Account: / })
 
@@ -85,16 +86,8 @@ test('a failed renewal returns to sign-in, then to the same page', async ({ page
   // made to look expired would renew it (or end the session) before the reload this test is about.
   await page.waitForLoadState('networkidle')
   // Fault injection: the stored access token is made to look expired and the provider refuses the refresh token.
-  await page.evaluate(() => {
-    for (const key of Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))) {
-      const user = JSON.parse(sessionStorage.getItem(key)!)
-      user.expires_at = Math.floor(Date.now() / 1000) - 5
-      sessionStorage.setItem(key, JSON.stringify(user))
-    }
-  })
-  await page.route('**/protocol/openid-connect/token', (route) =>
-    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'invalid_grant', error_description: 'grant request is invalid' }) }),
-  )
+  await tokenExpiresIn(page, -5)
+  await refuseRenewal(page)
   await page.reload()
   await expect(page.getByText('Your session ended. Sign in again to continue where you left off.')).toBeVisible()
   await page.unroute('**/protocol/openid-connect/token')
