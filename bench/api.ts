@@ -25,7 +25,9 @@ async function load(name: string, options: autocannon.Options): Promise<LoadFigu
 /** Loads the list and fetch routes of the stack at `origin`. */
 export async function benchApi(origin: string) {
   const { access_token } = await signIn(origin, 'steward', 'steward')
-  const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' }
+  // Asked for compressed answers, as Chromium and the Python client's httpx ask for every request.
+  const accept = { 'accept-encoding': 'gzip, deflate, br' }
+  const headers = { ...accept, authorization: `Bearer ${access_token}`, 'content-type': 'application/json' }
   // Datasets the steward may see, from the list itself (private ones of others would answer 401).
   const listed = await fetch(`${origin}/data-store/registry/items/list`, { method: 'POST', headers, body: JSON.stringify({ page_size: 200 }) })
   const rows = ((await listed.json()) as { items: { id: string }[] }).items
@@ -42,6 +44,6 @@ export async function benchApi(origin: string) {
     requests: [{ setupRequest: (request) => ({ ...request, path: `/data-store/registry/items/fetch-dataset?handle_id=${encodeURIComponent(rows[next++ % rows.length].id)}` }) }],
   })
   // The HTTP floor under the same load: the data store's health route, which reads nothing and checks no token.
-  const health = await load('GET /data-store/ (health, the HTTP floor)', { url: `${origin}/data-store/` })
+  const health = await load('GET /data-store/ (health, the HTTP floor)', { url: `${origin}/data-store/`, headers: accept })
   return { list, fetchOne, health }
 }

@@ -5,6 +5,7 @@ import { installErrorHandler } from './http/errors'
 import { installSecurityHeaders } from './http/security-headers'
 import { installUnstorableTextGuard } from './http/unstorable-text'
 import { validatorCompiler } from './http/validator'
+import { installJsonCompression } from './http/compression'
 import { registerStaticConsole, type StaticConsoleOptions } from './static-console'
 import { registerConsoleConfig } from './console-config'
 import { datastoreRoutes } from './routes/datastore'
@@ -58,18 +59,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       openapi: { info: { title: 'Provena Data Store API (local stack)', version: '1.0.0' } },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     })
-    await datastoreRoutes(app, ctx)
-    // The Registry API's own paths start with /registry; its base URL here is <origin>/registry.
-    await app.register(
-      async (registry) => {
-        await registryAgentRoutes(registry, ctx)
-        await registryReleaseRoutes(registry, ctx)
-        await registryDatasetAdminRoutes(registry, ctx)
-      },
-      { prefix: '/registry' },
-    )
-    await searchRoutes(app, ctx)
-    await authApiRoutes(app, ctx)
+    await app.register(async (apis) => {
+      await installJsonCompression(apis)
+      await datastoreRoutes(apis, ctx)
+      // The Registry API's own paths start with /registry; its base URL here is <origin>/registry.
+      await apis.register(
+        async (registry) => {
+          await registryAgentRoutes(registry, ctx)
+          await registryReleaseRoutes(registry, ctx)
+          await registryDatasetAdminRoutes(registry, ctx)
+        },
+        { prefix: '/registry' },
+      )
+      await searchRoutes(apis, ctx)
+      await authApiRoutes(apis, ctx)
+    })
     await storageDownloadRoutes(app, ctx)
     await app.register((s3) => s3Routes(s3, { db: ctx.db, store: new ObjectStore(ctx.db, ctx.storage), origins: ctx.consoleOrigins }), { prefix: '/s3' })
     await outboxRoutes(app, ctx)

@@ -1,6 +1,6 @@
 import type { Database } from './db/database'
 import type { FileStorage } from './domain/storage'
-import type { ItemJsonCache } from './domain/item-json-cache'
+import type { ListCaches } from './domain/listing'
 import type { TokenVerifier } from './http/auth'
 
 /** What every route of the local stack shares. */
@@ -8,8 +8,8 @@ export interface StackContext {
   db: Database
   verify: TokenVerifier
   storage: FileStorage
-  /** Items' JSON as lists last sent it. */
-  itemJson: ItemJsonCache
+  /** Items' JSON and whole pages as lists last sent them. */
+  lists: ListCaches
   /** The origin links are made for (presigned URLs, approval e-mails). */
   publicOrigin: string
   /** Origins the console is served from, for CORS on the S3 endpoint. */

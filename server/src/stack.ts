@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/database'
 import { migrate } from './db/migrate'
 import { FileStorage } from './domain/storage'
 import { ItemJsonCache } from './domain/item-json-cache'
+import { ListPageCache } from './domain/list-page-cache'
 import { createOidc, type Oidc } from './oidc'
 import { loadCookieKeys, loadSigningKey } from './oidc/keys'
 import { REALM_PATH } from './console-config'
@@ -149,7 +150,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       db,
       verify: (token) => oidc.verifyAccessToken(token),
       storage,
-      itemJson: new ItemJsonCache(),
+      lists: { itemJson: new ItemJsonCache(), pages: new ListPageCache(db) },
       publicOrigin: options.origin,
       consoleOrigins,
       settings: {

@@ -10,6 +10,11 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
   readonly kind: 'pglite' | 'postgres'
+  /**
+   * Moves on after every transaction and every statement that is not a plain SELECT, once it has finished:
+   * what was read while it stayed the same is still what the database holds (answer caches key on it).
+   */
+  readonly writes: number
   /** PGlite only: its data directory as an uncompressed tarball, to start other databases from. */
   dumpDataDir?(): Promise<Blob>
 }
@@ -23,7 +28,7 @@ export interface DatabaseOptions {
   loadDataDir?: Blob
 }
 
-async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Omit<Database, 'writes'>> {
   const { PGlite } = await import('@electric-sql/pglite')
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pg = new PGlite({ dataDir, loadDataDir })
@@ -41,7 +46,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string): Promise<Omit<Database, 'writes'>> {
   const { default: pg } = await import('pg')
   // Unix seconds are stored as bigint; they fit a JS number, so read them as numbers.
   pg.types.setTypeParser(20, (value: string) => Number(value))
@@ -67,7 +72,29 @@ async function openPostgres(url: string): Promise<Database> {
   }
 }
 
-export function openDatabase(options: DatabaseOptions): Promise<Database> {
+const PLAIN_SELECT = /^\s*SELECT\b/i
+
+/** Counts the writes of `db`: a counter moved after each one ends, whether it committed or not. */
+function countingWrites(db: Omit<Database, 'writes'>): Database {
+  let writes = 0
+  const after = async <T>(work: Promise<T>) => {
+    try {
+      return await work
+    } finally {
+      writes++
+    }
+  }
+  return {
+    ...db,
+    get writes() {
+      return writes
+    },
+    query: (sql, params) => (PLAIN_SELECT.test(sql) ? db.query(sql, params) : after(db.query(sql, params))) as never,
+    transaction: (fn) => after(db.transaction(fn)),
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url && options.loadDataDir) throw new Error('A PGlite tarball cannot be loaded into a PostgreSQL server.')
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir)
+  return countingWrites(await (options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir)))
 }

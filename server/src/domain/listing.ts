@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database'
 import { badRequest } from './errors'
 import type { ItemJsonCache } from './item-json-cache'
+import type { ListPageCache } from './list-page-cache'
 import { groupsOf, hasAny, itemRoles, VISIBLE_WITH } from './roles'
 import type { Caller } from './types'
 
@@ -54,11 +55,22 @@ function invalidKey(): never {
   throw badRequest('The pagination_key is not one this listing issued: pass back the key of the previous page unchanged.')
 }
 
+/** What list pages are answered from before the database is asked. */
+export interface ListCaches {
+  itemJson: ItemJsonCache
+  pages: ListPageCache
+}
+
+/** One page of `query` for `caller`, as listed last time when nothing was written since. */
+export function listPage(q: Queryable, caches: ListCaches, caller: Caller, query: ListQuery): Promise<ListPage> {
+  return caches.pages.get(caller, query, () => readPage(q, caches.itemJson, caller, query))
+}
+
 /**
  * One page in Provena's manner: the limit applies before the access filter, so a page can hold fewer
  * items than asked (even none) while a key is still returned; the key is the last row read.
  */
-export async function listPage(q: Queryable, cache: ItemJsonCache, caller: Caller, query: ListQuery): Promise<ListPage> {
+async function readPage(q: Queryable, cache: ItemJsonCache, caller: Caller, query: ListQuery): Promise<ListPage> {
   const sortType = query.sort?.sort_type ?? 'UPDATED_TIME'
   const ascending = query.sort?.sort_type ? (query.sort.ascending ?? false) : false
   const column = SORT_COLUMNS[sortType]
@@ -114,10 +126,15 @@ export function jsonArray(items: Buffer[]): Buffer {
 }
 const COMMA = Buffer.from(',')
 
+/** The answers made of each page, so a page answered again from the cache is not joined again. */
+const answers = new WeakMap<ListPage, { details: string; body: Buffer }>()
+
 /** Provena's GenericListResponse around the page's items. */
 export function genericListResponse(page: ListPage, details = 'Successfully listed items.'): Buffer {
+  const known = answers.get(page)
+  if (known?.details === details) return known.body
   const count = page.items.length
-  return Buffer.concat([
+  const body = Buffer.concat([
     Buffer.from(`{"status":${JSON.stringify({ success: true, details })},"items":`),
     jsonArray(page.items),
     Buffer.from(
@@ -126,4 +143,6 @@ export function genericListResponse(page: ListPage, details = 'Successfully list
         `"pagination_key":${JSON.stringify(page.paginationKey)}}`,
     ),
   ])
+  answers.set(page, { details, body })
+  return body
 }

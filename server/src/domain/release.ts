@@ -2,9 +2,8 @@ import type { Queryable } from '../db/database'
 import { withReleaseAction } from './dataset-records'
 import { linkedPerson, loadDataset } from './datasets'
 import { badRequest, forbidden, notAuthorised, serverError } from './errors'
-import type { ItemJsonCache } from './item-json-cache'
 import { nowSeconds, saveItem } from './items'
-import { listPage, type ListPage, type SortOptions } from './listing'
+import { listPage, type ListCaches, type ListPage, type SortOptions } from './listing'
 import { personEmail, queueEmail } from './outbox'
 import type { Caller, ReleaseStatus } from './types'
 
@@ -114,7 +113,7 @@ export interface ReviewQueueQuery {
 }
 
 /** The datasets whose release approver is the caller's own Person, latest release action first unless asked. */
-export async function reviewQueue(q: Queryable, cache: ItemJsonCache, caller: Caller, query: ReviewQueueQuery): Promise<ListPage> {
+export async function reviewQueue(q: Queryable, caches: ListCaches, caller: Caller, query: ReviewQueueQuery): Promise<ListPage> {
   if (!query.reviewer) throw badRequest('filter_by.release_reviewer is required to list the datasets you review.')
   const person = await linkedPerson(q, caller.username)
   if (!person) throw badRequest(LINK_REQUIRED)
@@ -122,5 +121,5 @@ export async function reviewQueue(q: Queryable, cache: ItemJsonCache, caller: Ca
   const where: { column: 'release_approver' | 'release_status'; value: string }[] = [{ column: 'release_approver', value: person }]
   if (query.status) where.push({ column: 'release_status', value: query.status })
   const sort: SortOptions = { sort_type: 'RELEASE_TIMESTAMP', ascending: query.ascending ?? false }
-  return listPage(q, cache, caller, { subtype: 'DATASET', sort, paginationKey: query.paginationKey, pageSize: query.pageSize, where })
+  return listPage(q, caches, caller, { subtype: 'DATASET', sort, paginationKey: query.paginationKey, pageSize: query.pageSize, where })
 }

@@ -19,15 +19,23 @@ export interface VerifierOptions {
   audience: string
 }
 
-/** A verifier checking signature (against the local key, no HTTP), issuer, audience and expiry with 60 s leeway. */
+const CLOCK_TOLERANCE_SECONDS = 60
+const REMEMBERED_TOKENS = 1000
+
+/**
+ * A verifier checking signature (against the local key, no HTTP), issuer, audience and expiry with 60 s leeway.
+ * A token that passed is remembered until it expires: its claims are signed, so checking the same string
+ * again can only give the same answer, except for expiry, which is checked on every call.
+ */
 export function createAccessTokenVerifier({ signingKey, issuer, audience }: VerifierOptions) {
   const keys = createLocalJWKSet({ keys: [publicJwk(signingKey)] })
-  return async function verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+  const verified = new Map<string, AccessTokenClaims>()
+  const check = async (token: string): Promise<AccessTokenClaims> => {
     const { payload } = await jwtVerify(token, keys, {
       issuer,
       audience,
       algorithms: ['RS256'],
-      clockTolerance: 60,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['exp', 'sub'],
     })
     if (typeof payload.preferred_username !== 'string') throw new Error('The token has no preferred_username.')
@@ -43,5 +51,14 @@ export function createAccessTokenVerifier({ signingKey, issuer, audience }: Veri
       iss: payload.iss!,
       aud: payload.aud!,
     }
+  }
+  return async function verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+    const known = verified.get(token)
+    if (known && Math.floor(Date.now() / 1000) < known.exp + CLOCK_TOLERANCE_SECONDS) return structuredClone(known)
+    verified.delete(token)
+    const claims = await check(token)
+    verified.set(token, claims)
+    if (verified.size > REMEMBERED_TOKENS) verified.delete(verified.keys().next().value as string)
+    return structuredClone(claims)
   }
 }

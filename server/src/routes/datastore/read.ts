@@ -4,6 +4,7 @@ import { callerOf, requireRealmRoles } from '../../http/auth'
 import { REALM } from '../../domain/roles'
 import { HttpError, RequestValidationError } from '../../http/errors'
 import { loadDataset, metadataProblem } from '../../domain/datasets'
+import { sendReusedJson } from '../../http/compression'
 import { genericListResponse, listPage, type SortOptions } from '../../domain/listing'
 import { DATASET_JSON_SCHEMA } from '../../domain/validation'
 import type { CollectionFormat } from '../../domain/types'
@@ -62,13 +63,13 @@ export async function datastoreReadRoutes(app: FastifyInstance, ctx: StackContex
         // Provena's registry has no (subtype, release time) index, and the data store relays its 400 as a 500.
         throw new HttpError(500, 'Non 200 response from registry API during list. Status code: 400. No index for RELEASE_TIMESTAMP on datasets.')
       }
-      const page = await listPage(ctx.db, ctx.itemJson, callerOf(request), {
+      const page = await listPage(ctx.db, ctx.lists, callerOf(request), {
         subtype: 'DATASET',
         sort: sort_by,
         paginationKey: pagination_key,
         pageSize: page_size,
       })
-      return reply.type('application/json').send(genericListResponse(page))
+      return sendReusedJson(request, reply, genericListResponse(page))
     },
   )
 

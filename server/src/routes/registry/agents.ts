@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { StackContext } from '../../context'
 import { callerOf, requireRealmRoles } from '../../http/auth'
 import { readItem } from '../../domain/items'
+import { sendReusedJson } from '../../http/compression'
 import { genericListResponse, listPage, type SortOptions } from '../../domain/listing'
 import { groupsOf, itemRoles, REALM } from '../../domain/roles'
 import { sortOptions } from '../datastore/schemas'
@@ -48,8 +49,8 @@ export async function registryAgentRoutes(app: FastifyInstance, ctx: StackContex
       { schema: { body: subtypeListBody }, preValidation: guard },
       async (request, reply) => {
         const { sort_by, pagination_key, page_size } = request.body
-        const page = await listPage(ctx.db, ctx.itemJson, callerOf(request), { subtype, sort: sort_by, paginationKey: pagination_key, pageSize: page_size })
-        return reply.type('application/json').send(genericListResponse(page))
+        const page = await listPage(ctx.db, ctx.lists, callerOf(request), { subtype, sort: sort_by, paginationKey: pagination_key, pageSize: page_size })
+        return sendReusedJson(request, reply, genericListResponse(page))
       },
     )
   }

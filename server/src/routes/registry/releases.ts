@@ -38,7 +38,7 @@ export async function registryReleaseRoutes(app: FastifyInstance, ctx: StackCont
     { schema: { body: releasesBody }, preValidation: requireRealmRoles(ctx.verify, REALM.read) },
     async (request, reply) => {
       const { filter_by, sort_by, pagination_key, page_size } = request.body
-      const page = await reviewQueue(ctx.db, ctx.itemJson, callerOf(request), {
+      const page = await reviewQueue(ctx.db, ctx.lists, callerOf(request), {
         reviewer: filter_by.release_reviewer,
         status: filter_by.release_status,
         ascending: sort_by?.ascending,
