@@ -39,6 +39,8 @@ export async function registerStaticConsole(app: FastifyInstance, options: Stati
     root: options.distDir,
     index: false,
     wildcard: true,
+    // The build writes .br and .gz beside each asset (vite.config.ts); uncompressed files stay for clients that ask for none.
+    preCompressed: true,
     // index.html only ever goes out through sendConsole, with its nonce and policy.
     allowedPath: (path) => path !== '/index.html',
     setHeaders(reply, path) {

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app'
@@ -17,6 +18,9 @@ beforeAll(async () => {
     `<!doctype html><title>console</title><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><script type="module" src="/assets/main-abc123.js" nonce="${CSP_NONCE_PLACEHOLDER}"></script>`,
   )
   writeFileSync(join(dist, 'assets', 'main-abc123.js'), 'console.log(1)')
+  // As the build writes them (vite-plugin-compression2 in vite.config.ts), beside the file they encode.
+  writeFileSync(join(dist, 'assets', 'main-abc123.js.br'), brotliCompressSync('console.log(1)'))
+  writeFileSync(join(dist, 'assets', 'main-abc123.js.gz'), gzipSync('console.log(1)'))
   app = await buildApp({ console: { distDir: dist, issuer: 'https://auth.example.org/auth/realms/provena' } })
 })
 
@@ -53,6 +57,19 @@ describe('the built console', () => {
     const res = await app.inject({ url: '/assets/main-abc123.js' })
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('sends the compressed file the browser accepts, and the plain one to a client that accepts none', async () => {
+    const br = await app.inject({ url: '/assets/main-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('console.log(1)')
+    const gzip = await app.inject({ url: '/assets/main-abc123.js', headers: { 'accept-encoding': 'gzip' } })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe('console.log(1)')
+    const plain = await app.inject({ url: '/assets/main-abc123.js' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe('console.log(1)')
   })
 
   it('answers misses under API paths and for files with a JSON 404', async () => {
