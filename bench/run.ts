@@ -7,6 +7,7 @@ import { benchListingUi, benchUploadUi } from './access-ui'
 import { benchDiff } from './diff-ui'
 import { benchEditorUi } from './editor-ui'
 import { benchHistoryUi } from './history-ui'
+import { benchLighthouse } from './lighthouse'
 import { benchListUi } from './list-ui'
 import { benchQueueUi } from './queue-ui'
 import { seedStore, startStack } from './stack'
@@ -143,6 +144,24 @@ try {
   console.log(`upload of one ${mb(upload.large.bytes)} file by the console: ${(upload.large.browser / 1000).toFixed(1)} s (${mbps(upload.large.bytes, upload.large.browser)})`)
   const largeTask = upload.large.longestTask
   console.log(`longest task during it: ${largeTask ? `${largeTask.toFixed(0)} ms` : 'none of 50 ms or more'}; target ≤ 100 ms: ${largeTask <= 100 ? 'met' : 'MISSED'}`)
+
+  console.log(`\n== Lighthouse ==`)
+  // Desktop is the target, as the console is a desktop tool; mobile (slow 4G, 4× slower CPU) is for information.
+  const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3)
+  const audits = await benchLighthouse(stack.origin, lighthouseRuns)
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  for (const audit of audits) {
+    const verdict = audit.preset === 'desktop' ? `; target performance ≥ 95 and accessibility 100: ${audit.performance >= 95 && audit.accessibility === 100 ? 'met' : 'MISSED'}` : ' (for information)'
+    console.log(`${audit.preset}, ${audit.page}: performance ${audit.performance} (median of ${audit.performanceRuns.join(', ')}), accessibility ${audit.accessibility}, best practices ${audit.bestPractices}${verdict}`)
+    const { fcp, lcp, tbt, cls, speedIndex } = audit.metrics
+    console.log(`  FCP ${seconds(fcp)}, LCP ${seconds(lcp)}, TBT ${tbt.toFixed(0)} ms, CLS ${cls.toFixed(3)}, Speed Index ${seconds(speedIndex)}`)
+    for (const failing of audit.failing) console.log(`  short of full marks: ${failing}`)
+  }
+  const coldList = audits.find((audit) => audit.page === '/datasets')!
+  console.log(
+    `first page (/datasets) from a cold cache, bytes on the wire in Chromium: ${kb(coldList.transferBytes)} in all, ${kb(coldList.documentScriptStyleBytes)} of it HTML, JS and CSS ` +
+      `(gzip -9 of those files: ${kb(gzipBytes)}); ${coldList.compressionSavingsBytes ? `served uncompressed: compression would save ${kb(coldList.compressionSavingsBytes)}` : 'served compressed'}`,
+  )
 } finally {
   await stack.stop()
   store.remove()
