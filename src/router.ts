@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
+import { useDatasetsStore } from '@/stores/datasets'
+import { stateFromQuery } from '@/composables/useDatasetListQuery'
 import type { DatasetTab } from '@/datasetRoutes'
 
 export const APP_NAME = 'Provena Datastore Console'
@@ -30,6 +32,11 @@ export const routes: RouteRecordRaw[] = [
     name: 'datasets',
     component: () => import('@/views/DatasetListView.vue'),
     meta: { title: 'Datasets', realmRoles: READ },
+    // Asked for on entering, so the first page is on its way while the page is built (the page joins this load).
+    beforeEnter: (to) => {
+      const state = stateFromQuery(to.query)
+      if (!state.search) void useDatasetsStore().browse(state)
+    },
   },
   {
     // Before the dataset route, which would take "new" for a handle id.

@@ -39,6 +39,39 @@ describe('useDatasetsStore', () => {
     expect(requests[0].sort_by).toEqual({ sort_type: 'DISPLAY_NAME', ascending: true })
   })
 
+  it('asks for the next page before the rows of a short one are shown, and a stop then asks for it again', async () => {
+    let shownWhenAsked: string[] | undefined
+    const store = useDatasetsStore()
+    fakes.listDatasets.mockResolvedValueOnce(page(['a'], { id: 'k1' })).mockImplementationOnce(async (_request, signal) => {
+      shownWhenAsked = store.items.map((i) => i.id)
+      store.stop()
+      signal?.throwIfAborted()
+      return page(['b'], { id: 'k2' })
+    })
+    await store.browse({ sort: 'updated-desc', pageSize: 2, uriPrefix: '' })
+    // The request left while row a waited to be shown; the stop came before a was shown, so a's key is not kept.
+    expect(shownWhenAsked).toEqual([])
+    expect(store.items).toEqual([])
+    fakes.listDatasets.mockResolvedValueOnce(page(['a', 'b'], { id: 'k2' }))
+    await store.loadMore()
+    expect(fakes.listDatasets.mock.calls[2][0].pagination_key).toBeNull()
+    expect(store.items.map((i) => i.id)).toEqual(['a', 'b'])
+  })
+
+  it('joins a browse of the same list under way (the router asked first), and starts over for another list', async () => {
+    fakes.listDatasets.mockResolvedValueOnce(page(['a'], null)).mockResolvedValueOnce(page(['z'], null)).mockResolvedValueOnce(page(['a'], null))
+    const store = useDatasetsStore()
+    const list = { sort: 'updated-desc', pageSize: 20, uriPrefix: '' } as const
+    await Promise.all([store.browse(list), store.browse({ ...list })])
+    expect(fakes.listDatasets).toHaveBeenCalledTimes(1)
+    expect(store.items.map((i) => i.id)).toEqual(['a'])
+    await store.browse({ ...list, sort: 'name-asc' })
+    expect(store.items.map((i) => i.id)).toEqual(['z'])
+    // Settled loads are not joined: coming back to the list loads it afresh.
+    await store.browse(list)
+    expect(fakes.listDatasets).toHaveBeenCalledTimes(3)
+  })
+
   it('stops at a null key and knows the list is complete', async () => {
     fakes.listDatasets.mockResolvedValueOnce(page(['a'], { id: 'k1' })).mockResolvedValueOnce(page([], null))
     const store = useDatasetsStore()

@@ -34,6 +34,9 @@ const FETCH_CONCURRENCY = 6
  */
 const MAX_REQUEST_ROWS = 500
 
+/** Resolves on a later task, after the promise jobs queued now (a request's dispatch among them). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 export function listRequest(query: BrowseQuery, pageSize: number, key: PaginationKey | null): NoFilterSubtypeListRequest {
   const sort_by: SortOptions = query.uriPrefix
     ? { sort_type: 'ACCESS_INFO_URI_BEGINS_WITH', ascending: true, begins_with: query.uriPrefix }
@@ -60,18 +63,33 @@ export const useDatasetsStore = defineStore('datasets', () => {
   /**
    * Adds `wanted` rows, each page as it arrives so a long load shows its progress. Provena applies the page
    * limit before its access filter, so a page can be short, even empty, while a key remains: keep asking
-   * until the rows are there or the key is null.
+   * until the rows are there or the key is null. The next page is asked for before this one is shown, and
+   * shown a task later: rendering rows takes tens of milliseconds, and the request then leaves first and
+   * travels meanwhile instead of waiting behind the render.
    */
   async function fetchRows(wanted: number, signal: AbortSignal) {
     let added = 0
-    do {
-      const page = await listDatasets(listRequest(query, Math.min(wanted - added, MAX_REQUEST_ROWS), key), signal)
+    const ask = (from: PaginationKey | null) => listDatasets(listRequest(query, Math.min(wanted - added, MAX_REQUEST_ROWS), from), signal)
+    let next = ask(key)
+    for (;;) {
+      const page = await next
       // A newer load may have started while this page was on its way: its rows must not join the new list.
       signal.throwIfAborted()
-      key = page.pagination_key ?? null
-      added += page.items.length
+      const pageKey = page.pagination_key ?? null
+      const more = pageKey !== null && added + page.items.length < wanted
+      if (more) {
+        added += page.items.length
+        next = ask(pageKey)
+        // Awaited on the next turn; a failure meanwhile is not an unhandled one.
+        next.catch(() => undefined)
+        await nextTask()
+        signal.throwIfAborted()
+      } else added += page.items.length
+      // The key moves on only with the rows it follows, so a load stopped here asks for this page again.
+      key = pageKey
       if (page.items.length) items.value = items.value.concat(page.items)
-    } while (key && added < wanted)
+      if (!more) break
+    }
     complete.value = key === null
   }
 
@@ -85,15 +103,30 @@ export const useDatasetsStore = defineStore('datasets', () => {
     return load
   }
 
+  /** The browse under way, which a second ask for the same list joins instead of restarting. */
+  let browsing: { query: BrowseQuery; load: Promise<boolean> } | null = null
+  const sameList = (a: BrowseQuery, b: BrowseQuery) => a.sort === b.sort && a.pageSize === b.pageSize && a.uriPrefix === b.uriPrefix
+
+  /**
+   * Starts the list over for `next`. The router asks as the list's route is entered, so the request leaves
+   * before the page is built; the page then asks again on mounting and joins that load.
+   */
   function browse(next: BrowseQuery) {
-    return track(run(async (signal) => {
-      query = { ...next }
+    if (browsing && sameList(browsing.query, next)) return browsing.load
+    const load = track(run(async (signal) => {
+      query = { sort: next.sort, pageSize: next.pageSize, uriPrefix: next.uriPrefix }
       key = null
       mode.value = 'browse'
       items.value = []
       complete.value = false
       await fetchRows(query.pageSize, signal)
     }))
+    const current = { query: { sort: next.sort, pageSize: next.pageSize, uriPrefix: next.uriPrefix }, load }
+    browsing = current
+    void load.finally(() => {
+      if (browsing === current) browsing = null
+    })
+    return load
   }
 
   /** Another page of rows after the load under way settles; false when there is nothing more or it failed. */
@@ -120,6 +153,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
    * it returned as many as asked for (more may match) or fewer (that is all it found).
    */
   function search(text: string, limit = SEARCH_LIMIT) {
+    browsing = null
     mode.value = 'search'
     items.value = []
     complete.value = true
