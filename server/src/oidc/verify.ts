@@ -54,11 +54,20 @@ export function createAccessTokenVerifier({ signingKey, issuer, audience }: Veri
   }
   return async function verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     const known = verified.get(token)
-    if (known && Math.floor(Date.now() / 1000) < known.exp + CLOCK_TOLERANCE_SECONDS) return structuredClone(known)
+    if (known && Math.floor(Date.now() / 1000) < known.exp + CLOCK_TOLERANCE_SECONDS) return known
     verified.delete(token)
-    const claims = await check(token)
+    // Frozen, as every caller of this token gets the same object.
+    const claims = deepFreeze(await check(token))
     verified.set(token, claims)
     if (verified.size > REMEMBERED_TOKENS) verified.delete(verified.keys().next().value as string)
-    return structuredClone(claims)
+    return claims
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
 }
