@@ -1,4 +1,4 @@
-import { reactive, shallowRef } from 'vue'
+import { markRaw, reactive, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { listDatasets } from '@/api/datastore'
 import { listReviewerReleases } from '@/api/registry'
@@ -15,6 +15,9 @@ import { useTrackedRequest, type TrackedRequest } from './status'
 const FIRST_PAGE = 50
 const NEXT_PAGES = 200
 const LIST_PAGE = 500
+
+/** Resolves on a later task, after the promise jobs queued now (a request's dispatch among them). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 interface ViewState {
   rows: QueueRow[]
@@ -40,24 +43,33 @@ export const useReviewQueueStore = defineStore('reviewQueue', () => {
   const openOrder = shallowRef<string[]>([])
 
   async function reviewerPages(view: QueueView, personId: string, status: ReleasedStatus | null, signal: AbortSignal) {
-    let key: PaginationKey | null = null
-    let first = true
-    do {
-      const page = await listReviewerReleases(
+    const ask = (key: PaginationKey | null) =>
+      listReviewerReleases(
         {
           filter_by: { release_reviewer: personId, release_status: status },
           sort_by: { sort_type: 'RELEASE_TIMESTAMP', ascending: view === 'open' },
-          page_size: first ? FIRST_PAGE : NEXT_PAGES,
+          page_size: key ? NEXT_PAGES : FIRST_PAGE,
           pagination_key: key,
         },
         signal,
       )
+    let next = ask(null)
+    for (;;) {
+      const page = await next
       signal.throwIfAborted()
-      const rows = page.dataset_items.filter((item) => view !== 'decided' || item.release_history.at(-1)?.action !== 'REQUEST').map(queueRow)
+      const key = page.pagination_key ?? null
+      if (key) {
+        // Asked before this page is shown, as the dataset list does: the request leaves ahead of the render.
+        next = ask(key)
+        next.catch(() => undefined)
+        await nextTask()
+        signal.throwIfAborted()
+      }
+      // Rows are replaced, never changed in place: kept raw, sorting and filtering a thousand of them reads no proxies.
+      const rows = page.dataset_items.filter((item) => view !== 'decided' || item.release_history.at(-1)?.action !== 'REQUEST').map((item) => markRaw(queueRow(item)))
       views[view].rows = [...views[view].rows, ...rows]
-      key = page.pagination_key ?? null
-      first = false
-    } while (key)
+      if (!key) break
+    }
   }
 
   async function myRequests(personId: string, signal: AbortSignal) {
@@ -65,7 +77,7 @@ export const useReviewQueueStore = defineStore('reviewQueue', () => {
     do {
       const page = await listDatasets({ page_size: LIST_PAGE, pagination_key: key }, signal)
       signal.throwIfAborted()
-      const mine = page.items.filter((item: ItemDataset) => latestRequest(item)?.requester === personId).map(queueRow)
+      const mine = page.items.filter((item: ItemDataset) => latestRequest(item)?.requester === personId).map((item) => markRaw(queueRow(item)))
       views.mine.rows = [...views.mine.rows, ...mine]
       key = page.pagination_key ?? null
     } while (key)
