@@ -48,6 +48,9 @@ export const QUEUE_VIEWS = [
 ] as const
 export type QueueView = (typeof QUEUE_VIEWS)[number]['value']
 
+/** Reviewers work Open, Decided and All; everyone sees their own requests. */
+export const allowedViews = (isReviewer: boolean): QueueView[] => (isReviewer ? ['open', 'decided', 'all', 'mine'] : ['mine'])
+
 export const QUEUE_SORTS = {
   'requested-asc': { title: 'Oldest request first', key: 'requested_at', ascending: true },
   'requested-desc': { title: 'Newest request first', key: 'requested_at', ascending: false },

@@ -2,6 +2,9 @@ import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from
 import { useSessionStore } from '@/stores/session'
 import { useDatasetsStore } from '@/stores/datasets'
 import { stateFromQuery } from '@/composables/useDatasetListQuery'
+import { useReviewQueueStore } from '@/stores/reviewQueue'
+import { viewFromQuery } from '@/composables/useApprovalsQuery'
+import { allowedViews } from '@/reviewQueue'
 import type { DatasetTab } from '@/datasetRoutes'
 
 export const APP_NAME = 'Provena Datastore Console'
@@ -75,6 +78,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'approvals',
     component: () => import('@/views/ApprovalsView.vue'),
     meta: { title: 'Approvals', realmRoles: WRITE },
+    // As for the list: with the identity remembered, the queue is asked for before the page is built, and the
+    // page's own load finds it under way. Without it the page waits for the registry, as before.
+    beforeEnter: (to) => {
+      const session = useSessionStore()
+      if (!session.identityKnown || !session.personId) return
+      void useReviewQueueStore().load(viewFromQuery(to.query, allowedViews(session.isReviewer)), session.personId)
+    },
   },
   {
     // A handle id keeps its slash as a path separator, as on the dataset page.

@@ -11,15 +11,19 @@ export interface ApprovalsState {
 
 const first = (value: LocationQuery[string]) => (Array.isArray(value) ? value[0] : value) ?? ''
 
+/** The view a query asks for, when it is one of `views`; otherwise the first of them. */
+export function viewFromQuery(query: LocationQuery, views: QueueView[]): QueueView {
+  const asked = first(query.view) as QueueView
+  return views.includes(asked) ? asked : views[0]
+}
+
 /** The queue's view, sort, filter and page live in the URL, so a reload or a shared link shows the same. */
 export function useApprovalsQuery(allowed: () => QueueView[]) {
   const route = useRoute()
   const router = useRouter()
 
   const state = computed<ApprovalsState>(() => {
-    const views = allowed()
-    const asked = first(route.query.view) as QueueView
-    const view = views.includes(asked) ? asked : views[0]
+    const view = viewFromQuery(route.query, allowed())
     const sort = first(route.query.sort)
     const page = Number(first(route.query.page))
     return {
