@@ -6,6 +6,7 @@ import { listObjects, type StorageObject } from '@/api/storage'
 import { toApiError } from '@/api/errors'
 import { useTrackedRequest } from './status'
 import { readCredentials } from './storageCredentialCache'
+import { readPagesAhead } from './pagesAhead'
 
 const PAGE = 1000
 
@@ -40,17 +41,18 @@ export const useDatasetFilesStore = defineStore('datasetFiles', () => {
   async function listAll(item: ItemDataset, signal: AbortSignal) {
     const credentials = await readCredentials.get(item.id)
     signal.throwIfAborted()
-    let token: string | null = null
     const found: StorageObject[] = []
-    do {
-      const page = await listObjects(credentials, { bucket: item.s3.bucket_name, prefix: item.s3.path, continuation_token: token, max_keys: PAGE }, signal)
-      found.push(...page.objects)
-      // Each page shows in a task of its own, apart from the reading of the next.
-      await new Promise((resolve) => setTimeout(resolve))
-      signal.throwIfAborted()
-      objects.value = [...found]
-      token = page.next_continuation_token
-    } while (token)
+    // Each page shows in a task of its own, apart from the reading of the next.
+    await readPagesAhead(
+      null as string | null,
+      (token) => listObjects(credentials, { bucket: item.s3.bucket_name, prefix: item.s3.path, continuation_token: token, max_keys: PAGE }, signal),
+      (page) => page.next_continuation_token ?? null,
+      (page) => {
+        found.push(...page.objects)
+        objects.value = [...found]
+      },
+      signal,
+    )
     complete.value = true
   }
 

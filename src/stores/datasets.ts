@@ -6,6 +6,7 @@ import { isCancelled, softFailure } from '@/api/errors'
 import type { ItemDataset } from '@/api/models/registry'
 import type { NoFilterSubtypeListRequest, PaginationKey, SortOptions } from '@/api/models/registryApi'
 import { useTrackedRequest } from './status'
+import { readPagesAhead } from './pagesAhead'
 
 export const LIST_SORTS = {
   'updated-desc': { sort_type: 'UPDATED_TIME', ascending: false },
@@ -34,9 +35,6 @@ const FETCH_CONCURRENCY = 6
  */
 const MAX_REQUEST_ROWS = 500
 
-/** Resolves on a later task, after the promise jobs queued now (a request's dispatch among them). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-
 export function listRequest(query: BrowseQuery, pageSize: number, key: PaginationKey | null): NoFilterSubtypeListRequest {
   const sort_by: SortOptions = query.uriPrefix
     ? { sort_type: 'ACCESS_INFO_URI_BEGINS_WITH', ascending: true, begins_with: query.uriPrefix }
@@ -63,33 +61,24 @@ export const useDatasetsStore = defineStore('datasets', () => {
   /**
    * Adds `wanted` rows, each page as it arrives so a long load shows its progress. Provena applies the page
    * limit before its access filter, so a page can be short, even empty, while a key remains: keep asking
-   * until the rows are there or the key is null. The next page is asked for before this one is shown, and
-   * shown a task later: rendering rows takes tens of milliseconds, and the request then leaves first and
-   * travels meanwhile instead of waiting behind the render.
+   * until the rows are there or the key is null. The key moves on only with the rows it follows, so a load
+   * stopped before a page was shown asks for that page again.
    */
   async function fetchRows(wanted: number, signal: AbortSignal) {
     let added = 0
-    const ask = (from: PaginationKey | null) => listDatasets(listRequest(query, Math.min(wanted - added, MAX_REQUEST_ROWS), from), signal)
-    let next = ask(key)
-    for (;;) {
-      const page = await next
-      // A newer load may have started while this page was on its way: its rows must not join the new list.
-      signal.throwIfAborted()
-      const pageKey = page.pagination_key ?? null
-      const more = pageKey !== null && added + page.items.length < wanted
-      if (more) {
+    await readPagesAhead(
+      key,
+      (from) => listDatasets(listRequest(query, Math.min(wanted - added, MAX_REQUEST_ROWS), from), signal),
+      (page) => {
         added += page.items.length
-        next = ask(pageKey)
-        // Awaited on the next turn; a failure meanwhile is not an unhandled one.
-        next.catch(() => undefined)
-        await nextTask()
-        signal.throwIfAborted()
-      } else added += page.items.length
-      // The key moves on only with the rows it follows, so a load stopped here asks for this page again.
-      key = pageKey
-      if (page.items.length) items.value = items.value.concat(page.items)
-      if (!more) break
-    }
+        return page.pagination_key && added < wanted ? page.pagination_key : null
+      },
+      (page) => {
+        key = page.pagination_key ?? null
+        if (page.items.length) items.value = items.value.concat(page.items)
+      },
+      signal,
+    )
     complete.value = key === null
   }
 

@@ -7,6 +7,7 @@ import type { PaginationKey } from '@/api/models/registryApi'
 import { latestRequest } from '@/release'
 import { queueRow, type QueueRow, type QueueView } from '@/reviewQueue'
 import { useTrackedRequest, type TrackedRequest } from './status'
+import { readPagesAhead } from './pagesAhead'
 
 /**
  * The first page is small so the table paints at once, yet twice the table's page: the registry applies its
@@ -15,9 +16,6 @@ import { useTrackedRequest, type TrackedRequest } from './status'
 const FIRST_PAGE = 50
 const NEXT_PAGES = 200
 const LIST_PAGE = 500
-
-/** Resolves on a later task, after the promise jobs queued now (a request's dispatch among them). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 interface ViewState {
   rows: QueueRow[]
@@ -42,34 +40,27 @@ export const useReviewQueueStore = defineStore('reviewQueue', () => {
   /** The open requests in the order the queue last showed them, for "open next". */
   const openOrder = shallowRef<string[]>([])
 
-  async function reviewerPages(view: QueueView, personId: string, status: ReleasedStatus | null, signal: AbortSignal) {
-    const ask = (key: PaginationKey | null) =>
-      listReviewerReleases(
-        {
-          filter_by: { release_reviewer: personId, release_status: status },
-          sort_by: { sort_type: 'RELEASE_TIMESTAMP', ascending: view === 'open' },
-          page_size: key ? NEXT_PAGES : FIRST_PAGE,
-          pagination_key: key,
-        },
-        signal,
-      )
-    let next = ask(null)
-    for (;;) {
-      const page = await next
-      signal.throwIfAborted()
-      const key = page.pagination_key ?? null
-      if (key) {
-        // Asked before this page is shown, as the dataset list does: the request leaves ahead of the render.
-        next = ask(key)
-        next.catch(() => undefined)
-        await nextTask()
-        signal.throwIfAborted()
-      }
-      // Rows are replaced, never changed in place: kept raw, sorting and filtering a thousand of them reads no proxies.
-      const rows = page.dataset_items.filter((item) => view !== 'decided' || item.release_history.at(-1)?.action !== 'REQUEST').map((item) => markRaw(queueRow(item)))
-      views[view].rows = [...views[view].rows, ...rows]
-      if (!key) break
-    }
+  function reviewerPages(view: QueueView, personId: string, status: ReleasedStatus | null, signal: AbortSignal) {
+    return readPagesAhead(
+      null as PaginationKey | null,
+      (key) =>
+        listReviewerReleases(
+          {
+            filter_by: { release_reviewer: personId, release_status: status },
+            sort_by: { sort_type: 'RELEASE_TIMESTAMP', ascending: view === 'open' },
+            page_size: key ? NEXT_PAGES : FIRST_PAGE,
+            pagination_key: key,
+          },
+          signal,
+        ),
+      (page) => page.pagination_key ?? null,
+      (page) => {
+        // Rows are replaced, never changed in place: kept raw, sorting and filtering a thousand of them reads no proxies.
+        const rows = page.dataset_items.filter((item) => view !== 'decided' || item.release_history.at(-1)?.action !== 'REQUEST').map((item) => markRaw(queueRow(item)))
+        views[view].rows = [...views[view].rows, ...rows]
+      },
+      signal,
+    )
   }
 
   async function myRequests(personId: string, signal: AbortSignal) {
